@@ -1,0 +1,66 @@
+with
+
+fit_rule_matches as (
+
+    select * from {{ ref('int_contact_fit_rule_matches') }}
+
+),
+
+fit_rules as (
+
+    select * from {{ ref('stg_grid__fit_rules') }}
+
+),
+
+criterion_caps as (
+
+    -- a fit criterion is worth at most its best row; a criterion of only negative rows
+    -- at least its worst
+    select
+        scoring_model,
+        criterion,
+        case
+            when max(points) > 0 then max(points)
+            else min(points)
+        end as max_points
+    from fit_rules
+    group by 1, 2
+
+),
+
+ranked as (
+
+    -- when several rows of one criterion match, the row with the highest points counts
+    select
+        *,
+        row_number() over (
+            partition by contact_id, scoring_model, criterion
+            order by points desc, display_order asc, label asc
+        ) as match_rank
+    from fit_rule_matches
+
+),
+
+final as (
+
+    select
+        ranked.contact_id,
+        ranked.scoring_model,
+        'fit' as dimension,
+        ranked.criterion,
+        ranked.label,
+        ranked.display_order,
+        cast(null as {{ dbt.type_int() }}) as event_count,
+        ranked.points as uncapped_points,
+        ranked.points,
+        criterion_caps.max_points
+    from ranked
+    inner join criterion_caps
+        on
+            ranked.scoring_model = criterion_caps.scoring_model
+            and ranked.criterion = criterion_caps.criterion
+    where ranked.match_rank = 1
+
+)
+
+select * from final

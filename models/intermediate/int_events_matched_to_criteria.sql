@@ -1,0 +1,87 @@
+with
+
+events as (
+
+    select * from {{ ref('stg_lead_scoring__events') }}
+
+),
+
+match_rules as (
+
+    select * from {{ ref('stg_grid__activity_match_rules') }}
+
+),
+
+activity_criteria as (
+
+    select * from {{ ref('stg_grid__activity_criteria') }}
+
+),
+
+scoring_run as (
+
+    select {{ scoring_as_of_date() }} as as_of_date
+
+),
+
+events_as_of as (
+
+    -- events after the end of the as-of day are ignored, so a score can be reproduced and
+    -- backtested at any past date
+    select
+        events.event_id,
+        events.contact_id,
+        events.event_type,
+        lower(events.subject) as subject,
+        events.occurred_date,
+        {{ dbt.datediff('events.occurred_date', 'scoring_run.as_of_date', 'day') }}
+            as days_before_as_of
+    from events
+    cross join scoring_run
+    where
+        events.contact_id is not null
+        and events.occurred_date <= scoring_run.as_of_date
+
+),
+
+matched_to_rules as (
+
+    -- the rules of one criterion are OR-ed: an event matching several of them counts once
+    select distinct
+        events_as_of.event_id,
+        events_as_of.contact_id,
+        match_rules.scoring_model,
+        match_rules.criterion,
+        events_as_of.occurred_date,
+        events_as_of.days_before_as_of
+    from events_as_of
+    inner join match_rules
+        on events_as_of.event_type = match_rules.event_type
+    where
+        match_rules.subject_pattern is null
+        or events_as_of.subject like match_rules.subject_pattern
+
+),
+
+final as (
+
+    -- the window is lookback_days calendar days ending on the as-of date, both ends inclusive
+    select
+        matched_to_rules.event_id,
+        matched_to_rules.contact_id,
+        matched_to_rules.scoring_model,
+        matched_to_rules.criterion,
+        matched_to_rules.occurred_date,
+        matched_to_rules.days_before_as_of
+    from matched_to_rules
+    inner join activity_criteria
+        on
+            matched_to_rules.scoring_model = activity_criteria.scoring_model
+            and matched_to_rules.criterion = activity_criteria.criterion
+    where
+        activity_criteria.lookback_days is null
+        or matched_to_rules.days_before_as_of < activity_criteria.lookback_days
+
+)
+
+select * from final

@@ -1,0 +1,88 @@
+{#- Longest `|`-separated list a fit rule's value may hold. -#}
+{%- set max_list_items = 100 -%}
+
+with
+
+fit_rules as (
+
+    select * from {{ ref('stg_grid__fit_rules') }}
+
+),
+
+item_positions as (
+
+    {{ integer_sequence(max_list_items) }}
+
+),
+
+list_rules as (
+
+    select
+        *,
+        length(value) - length(replace(value, '|', '')) + 1 as item_count
+    from fit_rules
+    where operator in ('in', 'contains_any', 'email_domain_in')
+
+),
+
+list_rule_items as (
+
+    -- one row per list item, compared ignoring surrounding spaces
+    select
+        list_rules.scoring_model,
+        list_rules.criterion,
+        list_rules.label,
+        list_rules.attribute,
+        list_rules.operator,
+        list_rules.points,
+        list_rules.display_order,
+        nullif(trim({{ dbt.split_part('list_rules.value', "'|'", 'item_positions.n') }}), '')
+            as value_item,
+        cast(null as {{ dbt.type_numeric() }}) as min_number,
+        cast(null as {{ dbt.type_numeric() }}) as max_number
+    from list_rules
+    inner join item_positions
+        on list_rules.item_count >= item_positions.n
+
+),
+
+scalar_rules as (
+
+    select
+        scoring_model,
+        criterion,
+        label,
+        attribute,
+        operator,
+        points,
+        display_order,
+        case when operator = 'equals' then value end as value_item,
+        case
+            when operator = 'between'
+                then {{ dbt.safe_cast(
+                    "trim(" ~ dbt.split_part('value', "'|'", 1) ~ ")",
+                    dbt.type_numeric()
+                ) }}
+        end as min_number,
+        case
+            when operator = 'between'
+                then {{ dbt.safe_cast(
+                    "trim(" ~ dbt.split_part('value', "'|'", 2) ~ ")",
+                    dbt.type_numeric()
+                ) }}
+        end as max_number
+    from fit_rules
+    where operator not in ('in', 'contains_any', 'email_domain_in')
+
+),
+
+final as (
+
+    select * from list_rule_items
+    where value_item is not null
+    union all
+    select * from scalar_rules
+
+)
+
+select * from final

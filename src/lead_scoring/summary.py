@@ -1,0 +1,84 @@
+"""A short printed summary of a scoring run: leads per grade cell and the hottest leads."""
+
+from __future__ import annotations
+
+import duckdb
+
+FIT_GRADES = ("A", "B", "C", "D")
+ACTIVITY_GRADES = ("4", "3", "2", "1")
+
+
+def grade_matrix(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str) -> str:
+    """Leads per grade cell of one scoring model, as a fit x activity text table."""
+    counts = dict(
+        (
+            (fit, activity),
+            leads,
+        )
+        for fit, activity, leads in con.execute(
+            f"""
+            select fit_grade, activity_grade, count(*)
+            from "{schema}".lead_scores
+            where scoring_model = ?
+            group by 1, 2
+            """,
+            [scoring_model],
+        ).fetchall()
+    )
+    header = "fit \\ activity" + "".join(f"{grade:>8}" for grade in ACTIVITY_GRADES)
+    lines = [header]
+    for fit in FIT_GRADES:
+        cells = "".join(f"{counts.get((fit, activity), 0):>8}" for activity in ACTIVITY_GRADES)
+        lines.append(f"{fit:<14}{cells}")
+    return "\n".join(lines)
+
+
+def hottest_leads(
+    con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str, limit: int = 10
+) -> list[tuple]:
+    """The ``limit`` leads with the most points, best grade first, with their reasons."""
+    return con.execute(
+        f"""
+        select contact_id, grade, zone, fit_points, activity_points, score_reasons
+        from "{schema}".lead_scores
+        where scoring_model = ?
+        order by
+            fit_points + activity_points desc,
+            grade,
+            contact_id
+        limit {int(limit)}
+        """,
+        [scoring_model],
+    ).fetchall()
+
+
+def render(con: duckdb.DuckDBPyConnection, schema: str) -> str:
+    """The whole summary, one section per scoring model."""
+    sections = []
+    models = con.execute(
+        f'select distinct scoring_model, scored_as_of from "{schema}".lead_scores order by 1'
+    ).fetchall()
+    for scoring_model, scored_as_of in models:
+        totals = con.execute(
+            f"""
+            select count(*), count(*) filter (where is_mql)
+            from "{schema}".lead_scores where scoring_model = ?
+            """,
+            [scoring_model],
+        ).fetchone()
+        lines = [
+            f"Scoring model '{scoring_model}' as of {scored_as_of}: "
+            f"{totals[0]} leads, {totals[1]} MQLs (hot zone)",
+            "",
+            "Leads per grade cell:",
+            grade_matrix(con, schema, scoring_model),
+            "",
+            "Ten hottest leads:",
+        ]
+        for contact_id, grade, zone, fit, activity, reasons in hottest_leads(
+            con, schema, scoring_model
+        ):
+            lines.append(f"  {contact_id}  {grade} {zone:<4}  fit {fit:>5}  activity {activity:>5}")
+            lines.append(f"      {reasons}")
+        sections.append("\n".join(lines))
+    return "\n\n".join(sections)
