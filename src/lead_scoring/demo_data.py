@@ -91,22 +91,22 @@ LEAD_SOURCES = [
 
 # (event_type, subject family, weight for a low-intent visitor, weight for a buyer)
 EVENT_KINDS = [
-    ("page_view", "blog", 0.30, 0.10),
-    ("page_view", "docs", 0.10, 0.06),
+    ("page_view", "blog", 0.36, 0.10),
+    ("page_view", "docs", 0.12, 0.06),
     ("page_view", "careers", 0.04, 0.00),
-    ("page_view", "pricing", 0.05, 0.14),
-    ("page_view", "product", 0.08, 0.12),
-    ("page_view", "solutions", 0.05, 0.08),
-    ("email_open", "newsletter", 0.16, 0.08),
+    ("page_view", "pricing", 0.008, 0.14),
+    ("page_view", "product", 0.015, 0.12),
+    ("page_view", "solutions", 0.007, 0.08),
+    ("email_open", "newsletter", 0.25, 0.08),
     ("email_click", "newsletter", 0.05, 0.05),
-    ("content_download", "ebook", 0.04, 0.03),
-    ("content_download", "guide", 0.03, 0.03),
-    ("content_download", "whitepaper", 0.02, 0.03),
+    ("content_download", "ebook", 0.012, 0.03),
+    ("content_download", "guide", 0.008, 0.03),
+    ("content_download", "whitepaper", 0.005, 0.03),
     ("content_download", "case-study", 0.005, 0.05),
     ("content_download", "roi-calculator", 0.002, 0.03),
     ("content_download", "analyst-report", 0.003, 0.02),
-    ("webinar_registration", "webinar", 0.02, 0.04),
-    ("webinar_attendance", "webinar", 0.01, 0.03),
+    ("webinar_registration", "webinar", 0.01, 0.04),
+    ("webinar_attendance", "webinar", 0.004, 0.03),
     ("form_submission", "form", 0.02, 0.03),
     ("demo_request", "form", 0.001, 0.03),
     ("contact_request", "form", 0.001, 0.02),
@@ -221,7 +221,7 @@ def _events(rng: np.random.Generator, size: DemoSize, contacts: pa.Table) -> pa.
     per_contact = rng.poisson(rate / rate.sum() * size.events)
     contact_index = np.repeat(np.arange(size.contacts), per_contact)
     n = len(contact_index)
-    buyer_share = np.clip(intent[contact_index] / 3.0, 0.0, 0.9)
+    buyer_share = np.clip((intent[contact_index] - 0.9) / 3.0, 0.0, 0.9)
     is_buyer_event = rng.random(n) < buyer_share
     low = np.array([kind[2] for kind in EVENT_KINDS])
     high = np.array([kind[3] for kind in EVENT_KINDS])
@@ -260,7 +260,7 @@ def _conversions(rng: np.random.Generator, contacts: pa.Table, events: pa.Table)
     last_strong_back = np.full(n, HISTORY_DAYS, dtype=np.int64)
     np.minimum.at(last_strong_back, contact_index[strong], days_back[strong])
     fit = contacts.column("fit").to_numpy()
-    logit = -4.6 + 0.9 * fit + 0.55 * np.log1p(strong_counts)
+    logit = -3.9 + 0.9 * fit + 0.6 * np.log1p(strong_counts)
     converts = rng.random(n) < 1 / (1 + np.exp(-logit))
     lag = rng.integers(7, 75, n)
     converted_days_back = last_strong_back - lag
