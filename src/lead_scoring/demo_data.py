@@ -174,9 +174,7 @@ def _contacts(rng: np.random.Generator, size: DemoSize, accounts: pa.Table) -> p
     title = _choice(rng, JOB_TITLES, n)
     seniority = np.array([JOB_TITLES[i][1] for i in title])
     personal_email = (rng.random(n) < 0.14) | ~has_account
-    decision_maker = np.where(
-        rng.random(n) < 0.35, None, (seniority == 2) | (rng.random(n) < 0.08)
-    )
+    decision_maker = np.where(rng.random(n) < 0.35, None, (seniority == 2) | (rng.random(n) < 0.08))
     industries = np.array(accounts.column("industry").to_pylist())[account_index]
     employees = accounts.column("employee_count").to_numpy()[account_index]
     target_industry = np.isin(industries, list(TARGET_INDUSTRIES)) & has_account
@@ -405,7 +403,14 @@ def generate(
         order by converted_at, contact_id
         """
     )
-    for name in ["gen_accounts", "gen_contacts", "gen_events", "gen_conversions", "gen_kinds", "gen_subjects"]:
+    for name in [
+        "gen_accounts",
+        "gen_contacts",
+        "gen_events",
+        "gen_conversions",
+        "gen_kinds",
+        "gen_subjects",
+    ]:
         con.unregister(name)
     return {
         table: con.execute(f'select count(*) from "{schema}".{table}').fetchone()[0]

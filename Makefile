@@ -1,0 +1,46 @@
+# Two entry points for a new user: `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# The demo activity log ends on this day, so the demo is scored as of it.
+DEMO_AS_OF ?= 2026-09-30
+
+export DBT_PROFILES_DIR := $(CURDIR)/profiles
+export LEAD_SCORING_DUCKDB_PATH ?= $(CURDIR)/lead_scoring.duckdb
+
+.PHONY: install demo test lint format demo-data clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+## Seed the demo data, score it with `dbt build` (tests gate the marts), print a summary.
+demo: install
+	$(BIN)/dbt seed --select path:seeds/demo --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
+	$(BIN)/dbt build --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
+	$(BIN)/lead-scoring summary --duckdb "$(LEAD_SCORING_DUCKDB_PATH)"
+
+## Linters, then the test suite (dbt unit and data tests run inside it).
+test: lint
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	# its own DuckDB file, so that a running build never holds the lock
+	LEAD_SCORING_DUCKDB_PATH=target/sqlfluff.duckdb $(BIN)/sqlfluff lint models tests
+
+format: install
+	$(BIN)/ruff format .
+	LEAD_SCORING_DUCKDB_PATH=target/sqlfluff.duckdb $(BIN)/sqlfluff fix models tests
+
+## Rewrite the shipped demo dataset (deterministic: the same files every time).
+demo-data: install
+	$(BIN)/lead-scoring generate --csv seeds/demo
+
+clean:
+	rm -rf target logs lead_scoring.duckdb

@@ -1,0 +1,162 @@
+"""Build the dbt project on contract-shaped inputs written by a test, in a scratch copy.
+
+Each build copies the project into a temporary directory (so a test may add grid rows
+without touching the repository), writes the input tables into a fresh DuckDB file, runs
+`dbt build` there and hands back the file to query.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+INPUT_SCHEMA = "test_input"
+MARTS_SCHEMA = "main"
+
+INPUT_COLUMNS = {
+    "contacts": {
+        "contact_id": "varchar",
+        "account_id": "varchar",
+        "email": "varchar",
+        "job_title": "varchar",
+        "phone": "varchar",
+        "country": "varchar",
+        "is_decision_maker": "boolean",
+        "lead_source": "varchar",
+        "created_at": "timestamp",
+        "updated_at": "timestamp",
+    },
+    "accounts": {
+        "account_id": "varchar",
+        "account_name": "varchar",
+        "domain": "varchar",
+        "industry": "varchar",
+        "employee_count": "integer",
+        "annual_revenue": "decimal(18, 2)",
+        "country": "varchar",
+    },
+    "events": {
+        "event_id": "varchar",
+        "contact_id": "varchar",
+        "event_type": "varchar",
+        "subject": "varchar",
+        "occurred_at": "timestamp",
+    },
+    "conversions": {"contact_id": "varchar", "converted_at": "timestamp"},
+}
+
+_COPIED = ["dbt_project.yml", "models", "macros", "seeds", "tests", "profiles"]
+
+
+@dataclass
+class DbtRun:
+    """The outcome of one `dbt build` in a scratch project."""
+
+    project_dir: Path
+    duckdb_path: Path
+    returncode: int
+    output: str
+
+    def query(self, sql: str, params: list | None = None) -> list[tuple]:
+        """Rows of a query against the built DuckDB file."""
+        with duckdb.connect(str(self.duckdb_path), read_only=True) as con:
+            return con.execute(sql, params or []).fetchall()
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy the dbt project's sources (not its build artefacts) into ``destination``."""
+    destination.mkdir(parents=True)
+    for name in _COPIED:
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name)
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def append_seed_rows(project_dir: Path, seed: str, rows: list[dict]) -> None:
+    """Append rows to a grid seed of a copied project, in the seed's column order."""
+    path = project_dir / "seeds" / "grid" / f"{seed}.csv"
+    with path.open(newline="") as handle:
+        header = next(csv.reader(handle))
+    with path.open("a", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+        for row in rows:
+            writer.writerow(row)
+
+
+def write_inputs(duckdb_path: Path, tables: dict[str, list[dict]]) -> None:
+    """Create the four input tables in ``INPUT_SCHEMA`` with the contract's column types."""
+    with duckdb.connect(str(duckdb_path)) as con:
+        con.execute(f"create schema if not exists {INPUT_SCHEMA}")
+        for table, columns in INPUT_COLUMNS.items():
+            column_list = ", ".join(f"{name} {type_}" for name, type_ in columns.items())
+            con.execute(f"create or replace table {INPUT_SCHEMA}.{table} ({column_list})")
+            rows = tables.get(table, [])
+            if rows:
+                placeholders = ", ".join("?" for _ in columns)
+                con.executemany(
+                    f"insert into {INPUT_SCHEMA}.{table} values ({placeholders})",
+                    [[row.get(name) for name in columns] for row in rows],
+                )
+
+
+def run_dbt(
+    project_dir: Path, duckdb_path: Path, command: list[str], variables: dict[str, object]
+) -> DbtRun:
+    """Run a dbt command (e.g. ``["build"]``) in ``project_dir`` against ``duckdb_path``."""
+    dbt = Path(sys.executable).parent / "dbt"
+    env = {
+        **os.environ,
+        "DBT_PROFILES_DIR": str(project_dir / "profiles"),
+        "LEAD_SCORING_DUCKDB_PATH": str(duckdb_path),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+    completed = subprocess.run(
+        [str(dbt), *command, "--vars", json.dumps(variables)],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return DbtRun(
+        project_dir=project_dir,
+        duckdb_path=duckdb_path,
+        returncode=completed.returncode,
+        output=completed.stdout + completed.stderr,
+    )
+
+
+def build_on_inputs(
+    workdir: Path,
+    tables: dict[str, list[dict]],
+    as_of: str,
+    extra_grid_rows: dict[str, list[dict]] | None = None,
+) -> DbtRun:
+    """Copy the project into ``workdir``, write ``tables`` as its inputs and build it."""
+    project_dir = copy_project(workdir / "project")
+    for seed, rows in (extra_grid_rows or {}).items():
+        append_seed_rows(project_dir, seed, rows)
+    duckdb_path = workdir / "scores.duckdb"
+    write_inputs(duckdb_path, tables)
+    return run_dbt(
+        project_dir,
+        duckdb_path,
+        ["build"],
+        {
+            "scoring_as_of": as_of,
+            "lead_scoring_schema": INPUT_SCHEMA,
+            "load_demo_data": False,
+        },
+    )
