@@ -33,6 +33,8 @@ lint: install
 	$(BIN)/ruff format --check .
 	# its own DuckDB file, so that a running build never holds the lock
 	LEAD_SCORING_DUCKDB_PATH=target/sqlfluff.duckdb $(BIN)/sqlfluff lint models tests
+	$(BIN)/dbt parse --quiet
+	$(BIN)/dbt-score lint --manifest target/manifest.json
 
 format: install
 	$(BIN)/ruff format .
