@@ -18,9 +18,9 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproj
 
 install: $(VENV)/.installed
 
-## Seed the demo data, score it with `dbt build` (tests gate the marts), print a summary.
+## Seed the grid and the demo data, score them with `dbt build` (tests gate the marts),
+## print a summary.
 demo: install
-	$(BIN)/dbt seed --select path:seeds/demo --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
 	$(BIN)/dbt build --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
 	$(BIN)/lead-scoring summary --duckdb "$(LEAD_SCORING_DUCKDB_PATH)"
 

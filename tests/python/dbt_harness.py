@@ -112,7 +112,11 @@ def write_inputs(duckdb_path: Path, tables: dict[str, list[dict]]) -> None:
 
 
 def run_dbt(
-    project_dir: Path, duckdb_path: Path, command: list[str], variables: dict[str, object]
+    project_dir: Path,
+    duckdb_path: Path,
+    command: list[str],
+    variables: dict[str, object],
+    threads: int = 1,
 ) -> DbtRun:
     """Run a dbt command (e.g. ``["build"]``) in ``project_dir`` against ``duckdb_path``."""
     dbt = Path(sys.executable).parent / "dbt"
@@ -120,6 +124,7 @@ def run_dbt(
         **os.environ,
         "DBT_PROFILES_DIR": str(project_dir / "profiles"),
         "LEAD_SCORING_DUCKDB_PATH": str(duckdb_path),
+        "LEAD_SCORING_DBT_THREADS": str(threads),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
     completed = subprocess.run(
@@ -159,4 +164,6 @@ def build_on_inputs(
             "lead_scoring_schema": INPUT_SCHEMA,
             "load_demo_data": False,
         },
+        # no demo seed to wait for: nodes may run side by side
+        threads=4,
     )

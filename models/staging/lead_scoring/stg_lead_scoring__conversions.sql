@@ -1,3 +1,5 @@
+{{ depends_on_demo_seed('conversions') }}
+
 with
 
 source as (
