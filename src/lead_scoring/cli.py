@@ -14,20 +14,14 @@ from lead_scoring import demo_data, summary
 
 def _generate(args: argparse.Namespace) -> int:
     size = demo_data.DemoSize(contacts=args.contacts, accounts=args.accounts, events=args.events)
-    if args.duckdb:
-        con = duckdb.connect(args.duckdb)
-        counts = demo_data.generate(con, args.schema, size=size, seed=args.seed)
-        if args.csv or args.parquet:
-            fmt = "csv" if args.csv else "parquet"
-            demo_data.export(con, args.schema, Path(args.csv or args.parquet), fmt)
-    else:
-        # files only: build in a throwaway database, then copy out
-        with tempfile.TemporaryDirectory() as scratch:
-            con = duckdb.connect(str(Path(scratch) / "generate.duckdb"))
+    file_format = "csv" if args.csv else "parquet" if args.parquet else None
+    with tempfile.TemporaryDirectory() as scratch:
+        # without --duckdb, the tables are built in a throwaway database and copied out
+        database = args.duckdb or str(Path(scratch) / "generate.duckdb")
+        with duckdb.connect(database) as con:
             counts = demo_data.generate(con, args.schema, size=size, seed=args.seed)
-            fmt = "csv" if args.csv else "parquet"
-            demo_data.export(con, args.schema, Path(args.csv or args.parquet), fmt)
-            con.close()
+            if file_format:
+                demo_data.export(con, args.schema, Path(args.csv or args.parquet), file_format)
     print(", ".join(f"{table}: {rows}" for table, rows in counts.items()))
     return 0
 

@@ -10,21 +10,16 @@ ACTIVITY_GRADES = ("4", "3", "2", "1")
 
 def grade_matrix(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str) -> str:
     """Leads per grade cell of one scoring model, as a fit x activity text table."""
-    counts = dict(
-        (
-            (fit, activity),
-            leads,
-        )
-        for fit, activity, leads in con.execute(
-            f"""
-            select fit_grade, activity_grade, count(*)
-            from "{schema}".lead_scores
-            where scoring_model = ?
-            group by 1, 2
-            """,
-            [scoring_model],
-        ).fetchall()
-    )
+    rows = con.execute(
+        f"""
+        select fit_grade, activity_grade, count(*)
+        from "{schema}".lead_scores
+        where scoring_model = ?
+        group by 1, 2
+        """,
+        [scoring_model],
+    ).fetchall()
+    counts = {(fit, activity): leads for fit, activity, leads in rows}
     header = "fit \\ activity" + "".join(f"{grade:>8}" for grade in ACTIVITY_GRADES)
     lines = [header]
     for fit in FIT_GRADES:
