@@ -1,39 +1,8 @@
-{{ depends_on_demo_seed('accounts') }}
-
 with
 
-source as (
+accounts as (
 
-    select * from {{ source('lead_scoring', 'accounts') }}
-
-),
-
-renamed as (
-
-    select
-        trim(cast(account_id as {{ dbt.type_string() }})) as account_id,
-        trim(account_name) as account_name,
-        lower(trim(domain)) as domain,
-        trim(industry) as industry,
-        cast(employee_count as {{ dbt.type_int() }}) as employee_count,
-        cast(annual_revenue as {{ dbt.type_numeric() }}) as annual_revenue,
-        trim(country) as country
-    from source
-    where account_id is not null
-
-),
-
-ranked as (
-
-    -- the input contract keys accounts by account_id; should a key repeat, one row is kept
-    -- deterministically so that contacts never fan out
-    select
-        *,
-        row_number() over (
-            partition by account_id
-            order by account_name, domain, industry, employee_count, annual_revenue, country
-        ) as version_rank
-    from renamed
+    select * from {{ ref('base_lead_scoring__accounts') }}
 
 ),
 
@@ -47,8 +16,10 @@ final as (
         employee_count,
         annual_revenue,
         country
-    from ranked
-    where version_rank = 1
+    from accounts
+    where
+        account_id is not null
+        and version_rank = 1
 
 )
 

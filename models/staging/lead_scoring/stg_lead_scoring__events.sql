@@ -1,37 +1,8 @@
-{{ depends_on_demo_seed('events') }}
-
 with
 
-source as (
+events as (
 
-    select * from {{ source('lead_scoring', 'events') }}
-
-),
-
-renamed as (
-
-    select
-        trim(cast(event_id as {{ dbt.type_string() }})) as event_id,
-        nullif(trim(cast(contact_id as {{ dbt.type_string() }})), '') as contact_id,
-        {{ normalized_text('event_type') }} as event_type,
-        nullif(trim(subject), '') as subject,
-        cast(occurred_at as {{ dbt.type_timestamp() }}) as occurred_at
-    from source
-    where event_id is not null
-
-),
-
-ranked as (
-
-    -- the log is append-only and may deliver an event twice: each event_id counts once,
-    -- keeping its earliest delivery
-    select
-        *,
-        row_number() over (
-            partition by event_id
-            order by occurred_at nulls last, contact_id, event_type, subject
-        ) as delivery_rank
-    from renamed
+    select * from {{ ref('base_lead_scoring__events') }}
 
 ),
 
@@ -44,8 +15,10 @@ final as (
         subject,
         occurred_at,
         cast(occurred_at as date) as occurred_date
-    from ranked
-    where delivery_rank = 1
+    from events
+    where
+        event_id is not null
+        and delivery_rank = 1
 
 )
 
