@@ -1,21 +1,4 @@
-{#- The attributes of the input contract a fit rule may test, named `table.column`. This is
-    the contract's shape, not grid data: the grid names attributes and joins to them here.
-    Numeric attributes also keep their number, for `between`. -#}
-{%- set attributes = [
-    {'table': 'contacts', 'column': 'account_id', 'is_numeric': false},
-    {'table': 'contacts', 'column': 'email', 'is_numeric': false},
-    {'table': 'contacts', 'column': 'job_title', 'is_numeric': false},
-    {'table': 'contacts', 'column': 'phone', 'is_numeric': false},
-    {'table': 'contacts', 'column': 'country', 'is_numeric': false},
-    {'table': 'contacts', 'column': 'is_decision_maker', 'is_numeric': false},
-    {'table': 'contacts', 'column': 'lead_source', 'is_numeric': false},
-    {'table': 'accounts', 'column': 'account_name', 'is_numeric': false},
-    {'table': 'accounts', 'column': 'domain', 'is_numeric': false},
-    {'table': 'accounts', 'column': 'industry', 'is_numeric': false},
-    {'table': 'accounts', 'column': 'employee_count', 'is_numeric': true},
-    {'table': 'accounts', 'column': 'annual_revenue', 'is_numeric': true},
-    {'table': 'accounts', 'column': 'country', 'is_numeric': false},
-] -%}
+{%- set attributes = fit_attributes() -%}
 
 with
 

@@ -59,17 +59,11 @@ scalar_rules as (
         case when operator = 'equals' then value end as value_item,
         case
             when operator = 'between'
-                then {{ dbt.safe_cast(
-                    "trim(" ~ dbt.split_part('value', "'|'", 1) ~ ")",
-                    dbt.type_numeric()
-                ) }}
+                then {{ text_to_number(dbt.split_part('value', "'|'", 1)) }}
         end as min_number,
         case
             when operator = 'between'
-                then {{ dbt.safe_cast(
-                    "trim(" ~ dbt.split_part('value', "'|'", 2) ~ ")",
-                    dbt.type_numeric()
-                ) }}
+                then {{ text_to_number(dbt.split_part('value', "'|'", 2)) }}
         end as max_number
     from fit_rules
     where operator not in ('in', 'contains_any', 'email_domain_in')
