@@ -7,7 +7,7 @@ source as (
 ),
 
 {#- The seed is laid out as the 4x4 matrix marketers draw; scoring reads one row per cell. -#}
-{%- set activity_grades = ['1', '2', '3', '4'] %}
+{%- set activity_grades = grade_scale()['activity'] %}
 
 cells as (
 

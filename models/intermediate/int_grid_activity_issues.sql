@@ -1,0 +1,173 @@
+{#- Problems of the activity grid: tiers, caps, windows, labels, duplicate criteria, and
+    match rules with no criterion or criteria with no match rule. The count thresholds
+    1 < 2 < 5 < 10 are the seed's columns, so they cannot be out of order. -#}
+with
+
+activity_criteria as (
+
+    select * from {{ ref('stg_grid__activity_criteria') }}
+
+),
+
+match_rules as (
+
+    select * from {{ ref('stg_grid__activity_match_rules') }}
+
+),
+
+activity_tiers as (
+
+    -- the points in force at each tier once blanks carry the previous tier forward
+    select
+        scoring_model,
+        criterion,
+        label,
+        max_points,
+        lookback_days,
+        coalesce(points_1_plus, 0) as tier_1,
+        coalesce(points_2_plus, points_1_plus, 0) as tier_2,
+        coalesce(points_5_plus, points_2_plus, points_1_plus, 0) as tier_5,
+        coalesce(points_10_plus, points_5_plus, points_2_plus, points_1_plus, 0) as tier_10
+    from activity_criteria
+
+),
+
+activity_tier_ranges as (
+
+    select
+        *,
+        least(tier_1, tier_2, tier_5, tier_10) as lowest_tier,
+        greatest(tier_1, tier_2, tier_5, tier_10) as highest_tier
+    from activity_tiers
+
+),
+
+activity_issues as (
+
+    select
+        scoring_model,
+        criterion,
+        'tier points mix positive and negative values' as issue
+    from activity_tier_ranges
+    where lowest_tier < 0 and highest_tier > 0
+
+    union all
+
+    select
+        scoring_model,
+        criterion,
+        'max_points has the wrong sign for its tier points' as issue
+    from activity_tier_ranges
+    where
+        (max_points > 0 and lowest_tier < 0)
+        or (max_points < 0 and highest_tier > 0)
+        or (max_points = 0 and (lowest_tier != 0 or highest_tier != 0))
+
+    union all
+
+    select
+        scoring_model,
+        criterion,
+        'a tier passes the cap max_points' as issue
+    from activity_tier_ranges
+    where
+        (max_points > 0 and highest_tier > max_points)
+        or (max_points < 0 and lowest_tier < max_points)
+
+    union all
+
+    select
+        scoring_model,
+        criterion,
+        'points fall as the count rises (1+, 2+, 5+, 10+ must not decrease)' as issue
+    from activity_tier_ranges
+    where
+        lowest_tier >= 0
+        and (tier_2 < tier_1 or tier_5 < tier_2 or tier_10 < tier_5)
+
+    union all
+
+    select
+        scoring_model,
+        criterion,
+        'lookback_days must be a positive number of days, or blank for all history' as issue
+    from activity_tier_ranges
+    where lookback_days <= 0
+
+    union all
+
+    select
+        scoring_model,
+        criterion,
+        'label is blank' as issue
+    from activity_tier_ranges
+    where label is null or label = ''
+
+    union all
+
+    select
+        scoring_model,
+        criterion,
+        'criterion is listed more than once' as issue
+    from activity_criteria
+    group by scoring_model, criterion
+    having count(*) > 1
+
+    union all
+
+    select
+        activity_criteria.scoring_model,
+        activity_criteria.criterion,
+        'criterion has no match rule in grid_activity_match_rules' as issue
+    from activity_criteria
+    left join match_rules
+        on
+            activity_criteria.scoring_model = match_rules.scoring_model
+            and activity_criteria.criterion = match_rules.criterion
+    where match_rules.criterion is null
+
+),
+
+match_rule_issues as (
+
+    select distinct
+        match_rules.scoring_model,
+        match_rules.criterion,
+        'match rule points at no criterion of grid_activity_criteria' as issue
+    from match_rules
+    left join activity_criteria
+        on
+            match_rules.scoring_model = activity_criteria.scoring_model
+            and match_rules.criterion = activity_criteria.criterion
+    where activity_criteria.criterion is null
+
+    union all
+
+    select distinct
+        scoring_model,
+        criterion,
+        'match rule has a blank event_type' as issue
+    from match_rules
+    where event_type is null
+
+),
+
+final as (
+
+    select
+        'grid_activity_criteria' as grid_file,
+        scoring_model,
+        criterion,
+        issue
+    from activity_issues
+    union all
+    select
+        'grid_activity_match_rules' as grid_file,
+        scoring_model,
+        criterion,
+        issue
+    from match_rule_issues
+
+)
+
+select * from final
