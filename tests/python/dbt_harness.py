@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,5 +166,30 @@ def build_on_inputs(
             "load_demo_data": False,
         },
         # no demo seed to wait for: nodes may run side by side
+        threads=4,
+    )
+
+
+def rebuild_copy(
+    published: DbtRun,
+    workdir: Path,
+    as_of: str,
+    change_project: Callable[[Path], None] | None = None,
+    tables: dict[str, list[dict]] | None = None,
+) -> DbtRun:
+    """Build again on a copy of an already built warehouse, after changing the project
+    (e.g. a grid seed) and/or replacing the input tables."""
+    project_dir = copy_project(workdir / "project")
+    if change_project:
+        change_project(project_dir)
+    duckdb_path = workdir / "scores.duckdb"
+    shutil.copy(published.duckdb_path, duckdb_path)
+    if tables is not None:
+        write_inputs(duckdb_path, tables)
+    return run_dbt(
+        project_dir,
+        duckdb_path,
+        ["build"],
+        {"scoring_as_of": as_of, "lead_scoring_schema": INPUT_SCHEMA, "load_demo_data": False},
         threads=4,
     )

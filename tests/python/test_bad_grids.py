@@ -4,12 +4,11 @@ published by the last good build stay exactly as they were (SPEC section 5)."""
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
 
-from dbt_harness import INPUT_SCHEMA, DbtRun, build_on_inputs, copy_project, run_dbt
+from dbt_harness import DbtRun, build_on_inputs, rebuild_copy
 
 AS_OF = "2026-06-30"
 
@@ -147,21 +146,6 @@ def published_rows(run: DbtRun) -> dict[str, list[tuple]]:
     }
 
 
-def rebuild_with(published: DbtRun, workdir: Path, change) -> DbtRun:
-    """Build again on a copy of the published warehouse, with the grid changed."""
-    project_dir = copy_project(workdir / "project")
-    change(project_dir)
-    duckdb_path = workdir / "scores.duckdb"
-    shutil.copy(published.duckdb_path, duckdb_path)
-    return run_dbt(
-        project_dir,
-        duckdb_path,
-        ["build"],
-        {"scoring_as_of": AS_OF, "lead_scoring_schema": INPUT_SCHEMA, "load_demo_data": False},
-        threads=4,
-    )
-
-
 @pytest.mark.parametrize("case", list(BAD_GRIDS))
 def test_invalid_grid_fails_the_build_naming_the_problem_and_keeps_published_scores(
     published, tmp_path, case
@@ -170,7 +154,7 @@ def test_invalid_grid_fails_the_build_naming_the_problem_and_keeps_published_sco
     before = published_rows(published)
     assert before["lead_scores"], "the good build published no score"
 
-    rebuilt = rebuild_with(published, tmp_path, change)
+    rebuilt = rebuild_copy(published, tmp_path, AS_OF, change_project=change)
 
     assert rebuilt.returncode != 0
     assert "The scoring grid is invalid; nothing was published" in rebuilt.output
@@ -194,7 +178,7 @@ def test_label_full_of_quotes_and_sql_is_shown_as_text(published, tmp_path):
             writer.writeheader()
             writer.writerows(rows)
 
-    rebuilt = rebuild_with(published, tmp_path, change)
+    rebuilt = rebuild_copy(published, tmp_path, AS_OF, change_project=change)
 
     assert rebuilt.returncode == 0, rebuilt.output
     [(reasons,)] = rebuilt.query(
