@@ -14,7 +14,8 @@ accounts as (
 
 kept_versions as (
 
-    select * from contacts where version_rank = 1 and contact_id is not null
+    select * from contacts
+    where version_rank = 1 and contact_id is not null
 
 ),
 
@@ -50,12 +51,13 @@ final as (
         coalesce(quality_reason, 'scored') as reason,
         case
             when quality_reason = 'duplicate_contact_superseded'
-                then contact_id
-                || ' (kept the version updated '
-                || coalesce(cast(kept_updated_at as {{ dbt.type_string() }}), 'never')
-                || ' over '
-                || coalesce(cast(updated_at as {{ dbt.type_string() }}), 'never')
-                || ')'
+                then
+                    contact_id
+                    || ' (kept the version updated '
+                    || coalesce(cast(kept_updated_at as {{ dbt.type_string() }}), 'never')
+                    || ' over '
+                    || coalesce(cast(updated_at as {{ dbt.type_string() }}), 'never')
+                    || ')'
             when quality_reason = 'unknown_account'
                 then contact_id || ' (account ' || account_id || ')'
             else coalesce(contact_id, '(no contact_id)')

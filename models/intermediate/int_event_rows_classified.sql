@@ -20,7 +20,8 @@ match_rules as (
 
 kept_deliveries as (
 
-    select * from events where delivery_rank = 1 and event_id is not null
+    select * from events
+    where delivery_rank = 1 and event_id is not null
 
 ),
 
@@ -40,10 +41,10 @@ classified as (
             when events.event_id is null then 'missing_event_id'
             when
                 events.delivery_rank > 1
-                and events.contact_id is not distinct from kept_deliveries.contact_id
-                and events.event_type is not distinct from kept_deliveries.event_type
-                and events.subject is not distinct from kept_deliveries.subject
-                and events.occurred_at is not distinct from kept_deliveries.occurred_at
+                and {{ null_safe_equal('events.contact_id', 'kept_deliveries.contact_id') }}
+                and {{ null_safe_equal('events.event_type', 'kept_deliveries.event_type') }}
+                and {{ null_safe_equal('events.subject', 'kept_deliveries.subject') }}
+                and {{ null_safe_equal('events.occurred_at', 'kept_deliveries.occurred_at') }}
                 then 'duplicate_event_identical'
             when events.delivery_rank > 1 then 'duplicate_event_conflicting'
             when events.contact_id is null then 'missing_contact_id'
