@@ -14,14 +14,14 @@ fit_rules as (
 
 criterion_caps as (
 
-    -- a fit criterion is worth at most its best row; a criterion of only negative rows
-    -- at least its worst
+    -- a fit criterion of positive rows is worth at most its best row, one of negative rows
+    -- at least its worst; a criterion mixing signs has no single bound
     select
         scoring_model,
         criterion,
         case
-            when max(points) > 0 then max(points)
-            else min(points)
+            when min(points) >= 0 then max(points)
+            when max(points) <= 0 then min(points)
         end as max_points
     from fit_rules
     group by 1, 2

@@ -6,6 +6,12 @@ events as (
 
 ),
 
+contacts as (
+
+    select * from {{ ref('stg_lead_scoring__contacts') }}
+
+),
+
 match_rules as (
 
     select * from {{ ref('stg_grid__activity_match_rules') }}
@@ -27,7 +33,7 @@ scoring_run as (
 events_as_of as (
 
     -- events after the end of the as-of day are ignored, so a score can be reproduced and
-    -- backtested at any past date
+    -- backtested at any past date; events of unknown contacts are reported, not scored
     select
         events.event_id,
         events.contact_id,
@@ -37,10 +43,10 @@ events_as_of as (
         {{ dbt.datediff('events.occurred_date', 'scoring_run.as_of_date', 'day') }}
             as days_before_as_of
     from events
+    inner join contacts
+        on events.contact_id = contacts.contact_id
     cross join scoring_run
-    where
-        events.contact_id is not null
-        and events.occurred_date <= scoring_run.as_of_date
+    where events.occurred_date <= scoring_run.as_of_date
 
 ),
 

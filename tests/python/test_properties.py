@@ -1,0 +1,420 @@
+"""Property tests: random valid grids and random contract-shaped inputs, scored by dbt and by
+the independent reference (reference_scoring.py), must agree on every lead; and scores obey
+the SPEC's monotonicity, window and order-independence properties.
+
+Each example is a real `dbt build` (a few seconds), so the example counts are small and
+derandomized: CI runs the same examples every time and stays well under its time budget.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import strategies as st
+from reference_scoring import Grid, score_all
+
+from dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt, write_inputs
+
+AS_OF = dt.date(2026, 6, 30)
+MODEL = "p"
+
+SLOW = settings(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    # every shrinking step is another dbt build: report the failing example as found
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+EVENT_TYPES = ["view", "Download ", "signup", "other"]
+SUBJECTS = [None, "/a", " /A/b", "xbx", "_c", "cc", "/abc", "B"]
+PATTERNS = [None, "/a%", "%b%", "_c%"]
+FIT_RULE_CHOICES = [
+    ("contacts.job_title", "contains_any", "vp|head"),
+    ("contacts.job_title", "equals", "VP Sales"),
+    ("accounts.industry", "in", "software| retail"),
+    ("accounts.employee_count", "between", "10|100"),
+    ("accounts.employee_count", "between", "50|500"),
+    ("contacts.phone", "is_present", None),
+    ("contacts.email", "email_domain_in", "gmail.com|mail.test"),
+    ("contacts.is_decision_maker", "equals", "true"),
+    ("contacts.country", "in", "fr|us"),
+]
+
+
+# --- grids --------------------------------------------------------------------------------
+
+
+@st.composite
+def activity_criterion(draw, index: int) -> dict:
+    """Tiers a valid grid allows: one sign, never falling in weight, within the cap."""
+    negative = draw(st.booleans()) and index > 0
+    steps = draw(st.lists(st.sampled_from([0, 50, 100, 250]), min_size=4, max_size=4))
+    first = draw(st.sampled_from([50, 100, 200, 500]))
+    tiers, running = [], first
+    for step in steps:
+        tiers.append(running)
+        running += step
+    # tiers never fall, so they still never fall once a blank tier takes the previous one's
+    blanks = draw(st.lists(st.booleans(), min_size=3, max_size=3))
+    values = [tiers[0]] + [
+        None if blank else tier for tier, blank in zip(tiers[1:], blanks, strict=True)
+    ]
+    top = max(v for v in values if v is not None)
+    cap = draw(st.sampled_from([None, top, top + 100]))
+    sign = -1 if negative else 1
+    return {
+        "scoring_model": MODEL,
+        "criterion": f"act_{index}",
+        "label": f"Act {index}",
+        "points_1_plus": sign * values[0],
+        "points_2_plus": None if values[1] is None else sign * values[1],
+        "points_5_plus": None if values[2] is None else sign * values[2],
+        "points_10_plus": None if values[3] is None else sign * values[3],
+        "max_points": None if cap is None else sign * cap,
+        "lookback_days": draw(st.sampled_from([None, 1, 7, 30])),
+    }
+
+
+@st.composite
+def grids(draw) -> Grid:
+    criteria = [draw(activity_criterion(i)) for i in range(draw(st.integers(1, 3)))]
+    match_rules = []
+    for criterion in criteria:
+        rules = draw(
+            st.lists(
+                st.tuples(st.sampled_from(EVENT_TYPES[:3]), st.sampled_from(PATTERNS)),
+                min_size=1,
+                max_size=2,
+                unique=True,
+            )
+        )
+        match_rules += [
+            {
+                "scoring_model": MODEL,
+                "criterion": criterion["criterion"],
+                "event_type": event_type,
+                "subject_pattern": pattern,
+            }
+            for event_type, pattern in rules
+        ]
+    fit_rules = []
+    for index in range(draw(st.integers(0, 3))):
+        chosen = draw(
+            st.lists(st.sampled_from(FIT_RULE_CHOICES), min_size=1, max_size=2, unique=True)
+        )
+        points = draw(
+            st.lists(
+                st.sampled_from([-300, -100, 50, 100, 200, 400]),
+                min_size=len(chosen),
+                max_size=len(chosen),
+                unique=True,
+            )
+        )
+        fit_rules += [
+            {
+                "scoring_model": MODEL,
+                "criterion": f"fit_{index}",
+                "label": f"Fit {index} row {row}",
+                "attribute": attribute,
+                "operator": operator,
+                "value": value,
+                "points": rule_points,
+            }
+            for row, ((attribute, operator, value), rule_points) in enumerate(
+                zip(chosen, points, strict=True)
+            )
+        ]
+    for order, row in enumerate(criteria + fit_rules, start=1):
+        row["display_order"] = order
+    bands = []
+    for dimension, grades in [("fit", "ABCD"), ("activity", "4321")]:
+        minimums = sorted(
+            draw(
+                st.lists(
+                    st.integers(-4, 30).map(lambda n: n * 50), min_size=3, max_size=3, unique=True
+                )
+            ),
+            reverse=True,
+        )
+        bands += [
+            {"scoring_model": MODEL, "dimension": dimension, "grade": grade, "min_points": minimum}
+            for grade, minimum in zip(grades, [*minimums, None], strict=True)
+        ]
+    zones = [
+        {
+            "scoring_model": MODEL,
+            "fit_grade": fit_grade,
+            **{
+                f"activity_{digit}": draw(st.sampled_from(["hot", "warm", "cold"]))
+                for digit in "1234"
+            },
+        }
+        for fit_grade in "ABCD"
+    ]
+    return Grid(criteria, match_rules, fit_rules, bands, zones)
+
+
+# --- inputs -------------------------------------------------------------------------------
+
+
+def timestamp(days_before: int, seconds: int) -> str:
+    moment = dt.datetime.combine(AS_OF, dt.time()) - dt.timedelta(days=days_before)
+    return (moment + dt.timedelta(seconds=seconds)).isoformat(sep=" ")
+
+
+@st.composite
+def inputs(draw) -> dict[str, list[dict]]:
+    accounts = [
+        {
+            "account_id": f"a{i}",
+            "industry": draw(st.sampled_from(["Software", " RETAIL", "Health", None])),
+            "employee_count": draw(st.sampled_from([None, 5, 10, 50, 100, 101, 500, 501])),
+        }
+        for i in range(draw(st.integers(0, 3)))
+    ]
+    account_ids = [row["account_id"] for row in accounts] + [None, "a_missing"]
+    contacts = []
+    for i in range(draw(st.integers(1, 6))):
+        versions = draw(st.integers(1, 2))
+        for version in range(versions):
+            contacts.append(
+                {
+                    "contact_id": f"c{i}",
+                    "account_id": draw(st.sampled_from(account_ids)),
+                    "email": draw(
+                        st.sampled_from(["a@gmail.com", " b@Mail.Test ", "c@corp.test", None])
+                    ),
+                    "job_title": draw(
+                        st.sampled_from(["VP Sales", " head of IT ", "Engineer", None, "vp SALES"])
+                    ),
+                    "phone": draw(st.sampled_from([None, "", "  ", "+1 555"])),
+                    "country": draw(st.sampled_from(["FR", " us", "Germany", None])),
+                    "is_decision_maker": draw(st.sampled_from([True, False, None])),
+                    # distinct versions of a contact never share updated_at
+                    "updated_at": timestamp(100 - version, 0),
+                }
+            )
+    contact_ids = [*sorted({row["contact_id"] for row in contacts}), "ghost", None]
+    events = []
+    for i in range(draw(st.integers(0, 30))):
+        when = draw(
+            st.one_of(
+                st.builds(timestamp, st.integers(0, 40), st.integers(0, 86_399)),
+                st.just(timestamp(-1, 0)),
+                st.none(),
+            )
+        )
+        row = {
+            "event_id": f"e{i}",
+            "contact_id": draw(st.sampled_from(contact_ids)),
+            "event_type": draw(st.sampled_from(EVENT_TYPES)),
+            "subject": draw(st.sampled_from(SUBJECTS)),
+            "occurred_at": when,
+        }
+        events.append(row)
+        if draw(st.integers(0, 9)) == 0:
+            events.append(dict(row))  # delivered twice
+    return {"contacts": contacts, "accounts": accounts, "events": events}
+
+
+# --- running ------------------------------------------------------------------------------
+
+
+def write_grid(project_dir: Path, grid: Grid) -> None:
+    """Replace the project's grid seeds with ``grid`` (one scoring model)."""
+    for seed, rows in {
+        "grid_activity_criteria": grid.activity_criteria,
+        "grid_activity_match_rules": grid.match_rules,
+        "grid_fit_rules": grid.fit_rules,
+        "grid_grade_bands": grid.grade_bands,
+        "grid_zone_matrix": grid.zone_matrix,
+    }.items():
+        path = project_dir / "seeds" / "grid" / f"{seed}.csv"
+        with path.open(newline="") as handle:
+            header = next(csv.reader(handle))
+        with path.open("w", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({column: row.get(column) for column in header} for row in rows)
+
+
+class Scorer:
+    """One scratch project reused by every example of a test (dbt parses it only once)."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.project_dir = copy_project(workdir / "project")
+        self.builds = 0
+
+    def build(self, grid: Grid, tables: dict[str, list[dict]], fresh: bool = True) -> DbtRun:
+        duckdb_path = self.workdir / "scores.duckdb"
+        if fresh:
+            duckdb_path.unlink(missing_ok=True)
+        write_grid(self.project_dir, grid)
+        write_inputs(duckdb_path, tables)
+        self.builds += 1
+        built = run_dbt(
+            self.project_dir,
+            duckdb_path,
+            ["build"],
+            {
+                "scoring_as_of": AS_OF.isoformat(),
+                "lead_scoring_schema": INPUT_SCHEMA,
+                "load_demo_data": False,
+            },
+            threads=4,
+        )
+        assert built.returncode == 0, built.output
+        return built
+
+
+@pytest.fixture(scope="module")
+def scorer(tmp_path_factory) -> Scorer:
+    return Scorer(tmp_path_factory.mktemp("properties"))
+
+
+def lead_scores(run: DbtRun) -> dict[str, tuple]:
+    return {
+        contact_id: rest
+        for contact_id, *rest in run.query(
+            """
+            select contact_id, fit_points, activity_points, fit_grade, activity_grade, zone,
+                is_mql, score_reasons
+            from main.lead_scores where scoring_model = ?
+            """,
+            [MODEL],
+        )
+    }
+
+
+def criterion_points(run: DbtRun) -> dict[tuple[str, str], int]:
+    return {
+        (contact_id, criterion): points
+        for contact_id, criterion, points in run.query(
+            "select contact_id, criterion, points from main.lead_score_details"
+        )
+    }
+
+
+def full_tables(run: DbtRun) -> dict[str, list[tuple]]:
+    return {
+        table: sorted(run.query(f"select * exclude (run_started_at) from main.{table}"), key=repr)
+        if table == "scoring_data_quality"
+        else sorted(run.query(f"select * from main.{table}"), key=repr)
+        for table in ["lead_scores", "lead_score_details", "scoring_data_quality"]
+    }
+
+
+# --- properties ---------------------------------------------------------------------------
+
+
+@settings(SLOW, max_examples=12)
+@given(grid=grids(), tables=inputs())
+def test_dbt_scores_equal_the_independent_reference(scorer, grid, tables):
+    run = scorer.build(grid, tables)
+    expected = score_all(tables["contacts"], tables["accounts"], tables["events"], grid, AS_OF)
+
+    assert lead_scores(run) == {
+        contact_id: [
+            score.fit_points,
+            score.activity_points,
+            score.fit_grade,
+            score.activity_grade,
+            score.zone,
+            score.is_mql,
+            score.score_reasons,
+        ]
+        for (contact_id, _), score in expected.items()
+    }
+    assert criterion_points(run) == {
+        (contact_id, criterion): points
+        for (contact_id, _), score in expected.items()
+        for criterion, points in score.criterion_points.items()
+        if points != 0 or criterion.startswith("act_")
+    }
+
+
+@settings(SLOW, max_examples=4)
+@given(grid=grids(), tables=inputs(), data=st.data())
+def test_adding_a_matching_event_never_lowers_a_positive_criterion(scorer, grid, tables, data):
+    positive = [c for c in grid.activity_criteria if c["points_1_plus"] > 0]
+    assume(positive)
+    criterion = data.draw(st.sampled_from(positive))
+    rule = next(r for r in grid.match_rules if r["criterion"] == criterion["criterion"])
+    contact_id = data.draw(st.sampled_from(sorted({c["contact_id"] for c in tables["contacts"]})))
+    subject = {None: "x", "/a%": "/a", "%b%": "b", "_c%": "xc"}[rule["subject_pattern"]]
+    before = criterion_points(scorer.build(grid, tables))
+
+    added = {
+        "event_id": "added",
+        "contact_id": contact_id,
+        "event_type": rule["event_type"],
+        "subject": subject,
+        "occurred_at": timestamp(0, 3600),
+    }
+    after = criterion_points(scorer.build(grid, {**tables, "events": [*tables["events"], added]}))
+
+    key = (contact_id, criterion["criterion"])
+    assert after[key] >= before.get(key, 0)
+    assert after[key] > 0
+
+
+@settings(SLOW, max_examples=4)
+@given(grid=grids(), tables=inputs(), data=st.data())
+def test_moving_an_event_out_of_its_window_never_raises_a_criterions_weight(
+    scorer, grid, tables, data
+):
+    # an event inside the windows: timestamped, not after the as-of date
+    inside = sorted(
+        {
+            event["event_id"]
+            for event in tables["events"]
+            if event["occurred_at"] is not None
+            and dt.datetime.fromisoformat(event["occurred_at"]).date() <= AS_OF
+        }
+    )
+    assume(inside)
+    moved_id = data.draw(st.sampled_from(inside))
+    before = criterion_points(scorer.build(grid, tables))
+
+    # before every window but all-history ones: 400 days back
+    moved = [
+        {**event, "occurred_at": timestamp(400, 0)} if event["event_id"] == moved_id else event
+        for event in tables["events"]
+    ]
+    after = criterion_points(scorer.build(grid, {**tables, "events": moved}))
+
+    for key in set(before) | set(after):
+        assert abs(after.get(key, 0)) <= abs(before.get(key, 0)), key
+
+
+@settings(SLOW, max_examples=4)
+@given(grid=grids(), tables=inputs(), seed=st.integers(0, 2**16))
+def test_permuting_input_and_grid_rows_changes_nothing(scorer, grid, tables, seed):
+    shuffler = random.Random(seed)
+
+    def shuffled(rows: list) -> list:
+        return shuffler.sample(rows, len(rows))
+
+    first = full_tables(scorer.build(grid, tables))
+    permuted_grid = Grid(*(shuffled(rows) for rows in vars(grid).values()))
+    permuted_tables = {table: shuffled(rows) for table, rows in tables.items()}
+    second = full_tables(scorer.build(permuted_grid, permuted_tables))
+
+    assert second == first
+
+
+@settings(SLOW, max_examples=2)
+@given(grid=grids(), tables=inputs())
+def test_rerunning_the_build_on_the_same_data_gives_identical_tables(scorer, grid, tables):
+    first = full_tables(scorer.build(grid, tables))
+    second = full_tables(scorer.build(grid, tables, fresh=False))
+
+    assert second == first
