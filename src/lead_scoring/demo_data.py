@@ -365,6 +365,10 @@ def generate(
         )
         from base
         where hash(contact_id) % 100 = 0
+        union all
+        -- a handful of contacts point at an account the CRM never exported
+        select * replace ('X' || contact_id as contact_id, 'A999999' as account_id)
+        from base where hash(contact_id) % 400 = 1
         order by contact_id, updated_at
         """
     )
@@ -389,7 +393,21 @@ def generate(
         union all
         -- the log delivers about 0.2 % of events twice
         select * from built where hash(event_id) % 500 = 0
-        order by occurred_at, event_id
+        union all
+        -- and, like any real log, a few rows a scorer must report rather than trust:
+        -- a contact_id nobody knows, no contact_id, no timestamp, a conflicting redelivery
+        select * replace ('X' || event_id as event_id, 'C9999999' as contact_id)
+        from built where hash(event_id) % 4000 = 1
+        union all
+        select * replace ('X' || event_id as event_id, null as contact_id)
+        from built where hash(event_id) % 4000 = 2
+        union all
+        select * replace ('X' || event_id as event_id, null as occurred_at)
+        from built where hash(event_id) % 4000 = 3
+        union all
+        select * replace ('page_view' as event_type, '/pricing' as subject)
+        from built where hash(event_id) % 4000 = 4
+        order by occurred_at nulls last, event_id
         """
     )
     con.execute(

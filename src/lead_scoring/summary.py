@@ -47,6 +47,26 @@ def hottest_leads(
     ).fetchall()
 
 
+def data_quality_lines(con: duckdb.DuckDBPyConnection, schema: str) -> list[str]:
+    """One line per input table: rows read, and the reported ones by reason."""
+    rows = con.execute(
+        f"""
+        select input_table, reason, row_count
+        from "{schema}".scoring_data_quality
+        order by input_table, row_count desc, reason
+        """
+    ).fetchall()
+    lines = []
+    for table in sorted({table for table, _, _ in rows}):
+        counts = [(reason, count) for name, reason, count in rows if name == table]
+        read = sum(count for _, count in counts)
+        reported = ", ".join(
+            f"{count} {reason}" for reason, count in counts if reason != "scored" and count
+        )
+        lines.append(f"  {table}: {read} rows read; reported: {reported or 'none'}")
+    return lines
+
+
 def render(con: duckdb.DuckDBPyConnection, schema: str) -> str:
     """The whole summary, one section per scoring model."""
     sections = []
@@ -76,4 +96,12 @@ def render(con: duckdb.DuckDBPyConnection, schema: str) -> str:
             lines.append(f"  {contact_id}  {grade} {zone:<4}  fit {fit:>5}  activity {activity:>5}")
             lines.append(f"      {reasons}")
         sections.append("\n".join(lines))
+    sections.append(
+        "\n".join(
+            [
+                "Input rows not scored as read (see scoring_data_quality):",
+                *data_quality_lines(con, schema),
+            ]
+        )
+    )
     return "\n\n".join(sections)
