@@ -7,10 +7,28 @@
 {% macro default__text_to_number(expression) -%}
     case
         when trim({{ expression }}) ~ '^[+-]?[0-9]+([.][0-9]+)?$'
-            then cast(trim({{ expression }}) as {{ dbt.type_numeric() }})
+            then cast(trim({{ expression }}) as {{ number_type() }})
     end
 {%- endmacro %}
 
 {% macro duckdb__text_to_number(expression) -%}
-    try_cast(trim({{ expression }}) as {{ dbt.type_numeric() }})
+    try_cast(trim({{ expression }}) as {{ number_type() }})
+{%- endmacro %}
+
+{% macro number_type() -%}
+    {#- The type fit rules compare numbers in: a 64-bit float, exact for counts and for
+        revenues up to 2^53, and printed alike by every engine. -#}
+    {{ return(adapter.dispatch('number_type', 'lead_scoring')()) }}
+{%- endmacro %}
+
+{% macro default__number_type() -%}
+    double precision
+{%- endmacro %}
+
+{% macro duckdb__number_type() -%}
+    double
+{%- endmacro %}
+
+{% macro spark__number_type() -%}
+    double
 {%- endmacro %}

@@ -37,9 +37,9 @@ unpivoted as (
             '{{ attribute.table }}.{{ attribute.column }}' as attribute,
             {{ normalized_text(column) }} as attribute_value,
             {% if attribute.is_numeric -%}
-                cast({{ column }} as {{ dbt.type_numeric() }})
+                cast({{ column }} as {{ number_type() }})
             {%- else -%}
-                cast(null as {{ dbt.type_numeric() }})
+                cast(null as {{ number_type() }})
             {%- endif %} as attribute_number
         from contacts_with_accounts
         {% if not loop.last %}union all{% endif %}

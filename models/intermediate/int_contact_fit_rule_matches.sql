@@ -38,7 +38,7 @@ matched as (
                 ) }} > 0
             when 'email_domain_in'
                 then
-                    trim({{ dbt.split_part('contact_attributes.attribute_value', "'@'", 2) }})
+                    trim({{ split_item('contact_attributes.attribute_value', '@', 2) }})
                     = fit_rule_values.value_item
             when 'between'
                 then

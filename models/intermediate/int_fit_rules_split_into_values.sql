@@ -36,10 +36,10 @@ list_rule_items as (
         list_rules.operator,
         list_rules.points,
         list_rules.display_order,
-        nullif(trim({{ dbt.split_part('list_rules.value', "'|'", 'item_positions.n') }}), '')
+        nullif(trim({{ split_item('list_rules.value', '|', 'item_positions.n') }}), '')
             as value_item,
-        cast(null as {{ dbt.type_numeric() }}) as min_number,
-        cast(null as {{ dbt.type_numeric() }}) as max_number
+        cast(null as {{ number_type() }}) as min_number,
+        cast(null as {{ number_type() }}) as max_number
     from list_rules
     inner join item_positions
         on list_rules.item_count >= item_positions.n
@@ -59,11 +59,11 @@ scalar_rules as (
         case when operator = 'equals' then value end as value_item,
         case
             when operator = 'between'
-                then {{ text_to_number(dbt.split_part('value', "'|'", 1)) }}
+                then {{ text_to_number(split_item('value', '|', 1)) }}
         end as min_number,
         case
             when operator = 'between'
-                then {{ text_to_number(dbt.split_part('value', "'|'", 2)) }}
+                then {{ text_to_number(split_item('value', '|', 2)) }}
         end as max_number
     from fit_rules
     where operator not in ('in', 'contains_any', 'email_domain_in')

@@ -30,9 +30,9 @@ fit_rules_parsed as (
     select
         *,
         length(value) - length(replace(value, '|', '')) + 1 as item_count,
-        {{ text_to_number(dbt.split_part('value', "'|'", 1)) }}
+        {{ text_to_number(split_item('value', '|', 1)) }}
             as min_number,
-        {{ text_to_number(dbt.split_part('value', "'|'", 2)) }}
+        {{ text_to_number(split_item('value', '|', 2)) }}
             as max_number
     from fit_rules
 
