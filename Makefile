@@ -24,9 +24,12 @@ demo: install
 	$(BIN)/dbt build --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
 	$(BIN)/lead-scoring summary --duckdb "$(LEAD_SCORING_DUCKDB_PATH)"
 
-## Linters, then the test suite (dbt unit and data tests run inside it).
+## Linters, then the test suite (dbt unit and data tests run inside it), with a throwaway
+## PostgreSQL server on 127.0.0.1 and Spark in local mode for the cross-engine test.
 test: lint
-	$(BIN)/pytest
+	scripts/ensure_java.sh
+	scripts/postgres.sh start
+	$(BIN)/pytest; status=$$?; scripts/postgres.sh stop; exit $$status
 
 lint: install
 	$(BIN)/ruff check .

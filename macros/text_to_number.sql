@@ -32,3 +32,7 @@
 {% macro spark__number_type() -%}
     double
 {%- endmacro %}
+
+{% macro spark__text_to_number(expression) -%}
+    try_cast(trim({{ expression }}) as {{ number_type() }})
+{%- endmacro %}

@@ -34,10 +34,10 @@ final as (
     select
         contact_id,
         scoring_model,
-        {{ dbt.listagg(
+        {{ ordered_string_agg(
             'reason',
-            "'; '",
-            'order by abs(points) desc, display_order, reason'
+            '; ',
+            ['-abs(points)', 'display_order', 'reason']
         ) }} as score_reasons
     from reasons
     group by 1, 2

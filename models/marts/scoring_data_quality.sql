@@ -112,7 +112,7 @@ examples as (
     select
         input_table,
         reason,
-        {{ dbt.listagg('example_key', "', '", 'order by example_key') }} as example_keys
+        {{ ordered_string_agg('example_key', ', ', ['example_key']) }} as example_keys
     from numbered_examples
     where example_number <= {{ max_examples }}
     group by input_table, reason

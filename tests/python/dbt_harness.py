@@ -118,8 +118,10 @@ def run_dbt(
     command: list[str],
     variables: dict[str, object],
     threads: int = 1,
+    env: dict[str, str] | None = None,
 ) -> DbtRun:
-    """Run a dbt command (e.g. ``["build"]``) in ``project_dir`` against ``duckdb_path``."""
+    """Run a dbt command (e.g. ``["build"]``) in ``project_dir`` against ``duckdb_path``;
+    ``env`` adds environment variables (e.g. ``LEAD_SCORING_TARGET`` for another engine)."""
     dbt = Path(sys.executable).parent / "dbt"
     env = {
         **os.environ,
@@ -127,6 +129,7 @@ def run_dbt(
         "LEAD_SCORING_DUCKDB_PATH": str(duckdb_path),
         "LEAD_SCORING_DBT_THREADS": str(threads),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        **(env or {}),
     }
     completed = subprocess.run(
         [str(dbt), *command, "--vars", json.dumps(variables)],

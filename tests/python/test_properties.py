@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
-from reference_scoring import Grid, score_all
 
 from dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt, write_inputs
+from reference_scoring import Grid, score_all
 
 AS_OF = dt.date(2026, 6, 30)
 MODEL = "p"
