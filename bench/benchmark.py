@@ -1,0 +1,215 @@
+"""Benchmark the scoring build against the least work any scorer must do.
+
+For each scale: generate contract-shaped data into a scratch DuckDB file, time `dbt parse`
+(dbt's fixed overhead) and `dbt build`, read dbt's own per-node timings, run one
+hand-written lower-bound query (read the events once, count them per contact and
+criterion), and record the build's peak memory. Prints a table and writes it, with the
+machine's cores and memory, to bench/RESULTS.md.
+
+    python bench/benchmark.py --scale small             # seconds; what CI runs
+    python bench/benchmark.py --scale medium --scale large
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from lead_scoring import demo_data
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+INPUT_SCHEMA = "lead_scoring_input"
+AS_OF = "2026-09-30"
+
+SCALES = {
+    "small": demo_data.DemoSize(contacts=10_000, accounts=1_000, events=200_000),
+    "medium": demo_data.DemoSize(contacts=100_000, accounts=10_000, events=2_000_000),
+    "large": demo_data.DemoSize(contacts=1_000_000, accounts=100_000, events=20_000_000),
+}
+
+# The least any scorer must do: read the events once, keep those of known contacts up to
+# the as-of date, match them to the grid's rules and count them per contact and criterion.
+LOWER_BOUND_SQL = f"""
+select events.contact_id, rules.scoring_model, rules.criterion, count(distinct events.event_id)
+from {INPUT_SCHEMA}.events as events
+inner join main.stg_grid__activity_match_rules as rules
+    on lower(trim(events.event_type)) = rules.event_type
+    and (rules.subject_pattern is null or lower(trim(events.subject)) like rules.subject_pattern)
+inner join main.stg_grid__activity_criteria as criteria
+    on rules.scoring_model = criteria.scoring_model and rules.criterion = criteria.criterion
+where
+    cast(events.occurred_at as date) <= date '{AS_OF}'
+    and (
+        criteria.lookback_days is null
+        or date_diff('day', cast(events.occurred_at as date), date '{AS_OF}')
+        < criteria.lookback_days
+    )
+group by all
+"""
+
+
+@dataclass
+class Result:
+    """The figures of one scale."""
+
+    scale: str
+    contacts: int
+    events: int
+    generate_seconds: float
+    parse_seconds: float
+    build_seconds: float
+    model_seconds: float
+    test_seconds: float
+    lower_bound_seconds: float
+    peak_rss_mb: float
+
+    @property
+    def ratio(self) -> float:
+        return self.model_seconds / self.lower_bound_seconds
+
+    @property
+    def events_per_second(self) -> float:
+        return self.events / self.build_seconds
+
+
+def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Run a command; return its wall seconds, its peak RSS in MB and its output."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as output:
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        output.seek(0)
+        text = output.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{text[-5000:]}")
+    return elapsed, usage.ru_maxrss / 1024, text
+
+
+def node_seconds(target_dir: Path) -> tuple[float, float]:
+    """Seconds dbt reports for models, and for data and unit tests, in the last run."""
+    results = json.loads((target_dir / "run_results.json").read_text())["results"]
+    models = sum(r["execution_time"] for r in results if r["unique_id"].startswith("model."))
+    tests = sum(
+        r["execution_time"] for r in results if r["unique_id"].startswith(("test.", "unit_test."))
+    )
+    return models, tests
+
+
+def measure(scale: str, workdir: Path) -> Result:
+    size = SCALES[scale]
+    database = workdir / f"{scale}.duckdb"
+    target_dir = workdir / f"target_{scale}"
+    started = time.perf_counter()
+    with duckdb.connect(str(database)) as con:
+        counts = demo_data.generate(con, INPUT_SCHEMA, size=size)
+    generate_seconds = time.perf_counter() - started
+
+    dbt = str(Path(sys.executable).parent / "dbt")
+    env = {
+        **os.environ,
+        "DBT_PROFILES_DIR": str(PROJECT_ROOT / "profiles"),
+        "LEAD_SCORING_DUCKDB_PATH": str(database),
+        "LEAD_SCORING_TARGET": "duckdb",
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+    variables = json.dumps(
+        {"scoring_as_of": AS_OF, "lead_scoring_schema": INPUT_SCHEMA, "load_demo_data": False}
+    )
+    common = ["--target-path", str(target_dir), "--vars", variables]
+    parse_seconds, _, _ = run_measured([dbt, "parse", "--no-partial-parse", *common], env)
+    build_seconds, peak_rss_mb, _ = run_measured([dbt, "build", *common], env)
+    model_seconds, test_seconds = node_seconds(target_dir)
+
+    with duckdb.connect(str(database), read_only=True) as con:
+        con.execute(LOWER_BOUND_SQL).fetchall()  # warm the file cache, as the build did
+        started = time.perf_counter()
+        con.execute(LOWER_BOUND_SQL).fetchall()
+        lower_bound_seconds = time.perf_counter() - started
+    shutil.rmtree(target_dir, ignore_errors=True)
+    database.unlink()
+    return Result(
+        scale=scale,
+        contacts=counts["contacts"],
+        events=counts["events"],
+        generate_seconds=generate_seconds,
+        parse_seconds=parse_seconds,
+        build_seconds=build_seconds,
+        model_seconds=model_seconds,
+        test_seconds=test_seconds,
+        lower_bound_seconds=lower_bound_seconds,
+        peak_rss_mb=peak_rss_mb,
+    )
+
+
+def machine() -> str:
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal:")
+    )
+    return (
+        f"{os.cpu_count()} cores, {memory_kb / 1024 / 1024:.0f} GiB memory, "
+        f"{platform.system()} {platform.machine()}, Python {platform.python_version()}, "
+        f"DuckDB {duckdb.__version__}"
+    )
+
+
+def table(results: list[Result]) -> str:
+    header = (
+        "| scale | contacts | events | generate s | dbt parse s | dbt build s | model SQL s "
+        "| tests s | lower bound s | model / lower bound | peak RSS MB | events/s (build) |"
+    )
+    lines = [header, "|" + "---|" * 12]
+    for r in results:
+        lines.append(
+            f"| {r.scale} | {r.contacts:,} | {r.events:,} | {r.generate_seconds:.1f} "
+            f"| {r.parse_seconds:.1f} | {r.build_seconds:.1f} | {r.model_seconds:.1f} "
+            f"| {r.test_seconds:.1f} | {r.lower_bound_seconds:.2f} | {r.ratio:.1f}x "
+            f"| {r.peak_rss_mb:,.0f} | {r.events_per_second:,.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", action="append", choices=list(SCALES), help="repeatable")
+    parser.add_argument(
+        "--results", default=str(PROJECT_ROOT / "bench" / "RESULTS.md"), help="'-' to skip"
+    )
+    args = parser.parse_args(argv)
+    scales = args.scale or ["small"]
+    with tempfile.TemporaryDirectory(prefix="lead_scoring_bench_") as scratch:
+        results = [measure(scale, Path(scratch)) for scale in scales]
+    text = table(results)
+    print(text)
+    if args.results != "-":
+        Path(args.results).write_text(
+            "# Benchmark results\n\n"
+            f"Measured with `python bench/benchmark.py {' '.join('--scale ' + s for s in scales)}`"
+            f" on {time.strftime('%Y-%m-%d')}.\n\nMachine: {machine()}.\n\n{text}\n\n"
+            "- *dbt parse*: dbt's fixed overhead (start-up and parsing), outside the build.\n"
+            "- *model SQL*: the seconds dbt reports for the models of the build; *tests*: for "
+            "its data and unit tests.\n"
+            "- *lower bound*: one hand-written query that reads the events once and counts "
+            "them per contact and criterion (what any scorer must do), timed warm.\n"
+            "- *peak RSS*: the `dbt build` process (DuckDB runs inside it).\n"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
