@@ -8,7 +8,7 @@ DEMO_AS_OF ?= 2026-09-30
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 export LEAD_SCORING_DUCKDB_PATH ?= $(CURDIR)/lead_scoring.duckdb
 
-.PHONY: install demo test lint format demo-data clean
+.PHONY: install demo test lint format demo-data bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: lint
 	scripts/ensure_java.sh
 	scripts/postgres.sh start
 	$(BIN)/pytest; status=$$?; scripts/postgres.sh stop; exit $$status
+
+## Time the build on generated data at 100k and 1M contacts; writes bench/RESULTS.md.
+bench: install
+	$(BIN)/python bench/benchmark.py --scale medium --scale large
 
 lint: install
 	$(BIN)/ruff check .

@@ -31,6 +31,7 @@ from lead_scoring import demo_data
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 INPUT_SCHEMA = "lead_scoring_input"
 AS_OF = "2026-09-30"
+SLOWEST_NODES = 8
 
 SCALES = {
     "small": demo_data.DemoSize(contacts=10_000, accounts=1_000, events=200_000),
@@ -73,6 +74,7 @@ class Result:
     test_seconds: float
     lower_bound_seconds: float
     peak_rss_mb: float
+    slowest_nodes: list[tuple[str, float]]
 
     @property
     def ratio(self) -> float:
@@ -99,14 +101,20 @@ def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float,
     return elapsed, usage.ru_maxrss / 1024, text
 
 
-def node_seconds(target_dir: Path) -> tuple[float, float]:
-    """Seconds dbt reports for models, and for data and unit tests, in the last run."""
+def node_seconds(target_dir: Path) -> tuple[float, float, list[tuple[str, float]]]:
+    """Seconds dbt reports for models, and for data and unit tests, in the last run, and
+    the slowest nodes (where the time goes)."""
     results = json.loads((target_dir / "run_results.json").read_text())["results"]
     models = sum(r["execution_time"] for r in results if r["unique_id"].startswith("model."))
     tests = sum(
         r["execution_time"] for r in results if r["unique_id"].startswith(("test.", "unit_test."))
     )
-    return models, tests
+    slowest = sorted(
+        ((r["unique_id"], r["execution_time"]) for r in results),
+        key=lambda node: node[1],
+        reverse=True,
+    )[:SLOWEST_NODES]
+    return models, tests, slowest
 
 
 def measure(scale: str, workdir: Path) -> Result:
@@ -132,7 +140,7 @@ def measure(scale: str, workdir: Path) -> Result:
     common = ["--target-path", str(target_dir), "--vars", variables]
     parse_seconds, _, _ = run_measured([dbt, "parse", "--no-partial-parse", *common], env)
     build_seconds, peak_rss_mb, _ = run_measured([dbt, "build", *common], env)
-    model_seconds, test_seconds = node_seconds(target_dir)
+    model_seconds, test_seconds, slowest_nodes = node_seconds(target_dir)
 
     with duckdb.connect(str(database), read_only=True) as con:
         con.execute(LOWER_BOUND_SQL).fetchall()  # warm the file cache, as the build did
@@ -152,6 +160,7 @@ def measure(scale: str, workdir: Path) -> Result:
         test_seconds=test_seconds,
         lower_bound_seconds=lower_bound_seconds,
         peak_rss_mb=peak_rss_mb,
+        slowest_nodes=slowest_nodes,
     )
 
 
@@ -184,6 +193,15 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def slowest(results: list[Result]) -> str:
+    lines = ["| scale | node | seconds |", "|---|---|---|"]
+    for r in results:
+        for unique_id, seconds in r.slowest_nodes:
+            name = unique_id.split(".")[2][:90]
+            lines.append(f"| {r.scale} | {unique_id.split('.')[0]} `{name}` | {seconds:.2f} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", action="append", choices=list(SCALES), help="repeatable")
@@ -196,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         results = [measure(scale, Path(scratch)) for scale in scales]
     text = table(results)
     print(text)
+    print(slowest(results))
     if args.results != "-":
         Path(args.results).write_text(
             "# Benchmark results\n\n"
@@ -206,7 +225,9 @@ def main(argv: list[str] | None = None) -> int:
             "its data and unit tests.\n"
             "- *lower bound*: one hand-written query that reads the events once and counts "
             "them per contact and criterion (what any scorer must do), timed warm.\n"
-            "- *peak RSS*: the `dbt build` process (DuckDB runs inside it).\n"
+            "- *peak RSS*: the `dbt build` process (DuckDB runs inside it).\n\n"
+            f"## Where the time goes: the {SLOWEST_NODES} slowest nodes of each build\n\n"
+            f"{slowest(results)}\n"
         )
     return 0
 

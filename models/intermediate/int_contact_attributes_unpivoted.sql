@@ -14,6 +14,18 @@ accounts as (
 
 ),
 
+fit_rules as (
+
+    select * from {{ ref('stg_grid__fit_rules') }}
+
+),
+
+tested_attributes as (
+
+    select distinct attribute from fit_rules
+
+),
+
 contacts_with_accounts as (
 
     select
@@ -49,14 +61,16 @@ unpivoted as (
 
 final as (
 
-    -- a blank attribute matches no operator, so it needs no row
+    -- a blank attribute, or one no fit rule tests, matches nothing, so it needs no row
     select
-        contact_id,
-        attribute,
-        attribute_value,
-        attribute_number
+        unpivoted.contact_id,
+        unpivoted.attribute,
+        unpivoted.attribute_value,
+        unpivoted.attribute_number
     from unpivoted
-    where attribute_value is not null
+    inner join tested_attributes
+        on unpivoted.attribute = tested_attributes.attribute
+    where unpivoted.attribute_value is not null
 
 )
 

@@ -1,3 +1,8 @@
+-- a table, not a view: lead_scores, lead_score_details and their tests all read it, and
+-- recomputing it from the event log for each of them cost more than storing it once
+-- (bench/RESULTS.md)
+{{ config(materialized='table') }}
+
 with
 
 activity_points as (

@@ -12,9 +12,48 @@ fit_rule_values as (
 
 ),
 
-matched as (
+matched_by_value as (
 
-    -- operators are data: each rule is evaluated against the attribute it names
+    -- operators are data: each rule is evaluated against the attribute it names. Equality
+    -- operators join on the compared value itself, so each attribute value is looked up
+    -- once instead of being compared with every item of every list
+    select
+        contact_attributes.contact_id,
+        fit_rule_values.scoring_model,
+        fit_rule_values.criterion,
+        fit_rule_values.label,
+        fit_rule_values.points,
+        fit_rule_values.display_order
+    from contact_attributes
+    inner join fit_rule_values
+        on
+            contact_attributes.attribute = fit_rule_values.attribute
+            and contact_attributes.attribute_value = fit_rule_values.value_item
+    where fit_rule_values.operator in ('equals', 'in')
+
+),
+
+matched_by_email_domain as (
+
+    select
+        contact_attributes.contact_id,
+        fit_rule_values.scoring_model,
+        fit_rule_values.criterion,
+        fit_rule_values.label,
+        fit_rule_values.points,
+        fit_rule_values.display_order
+    from contact_attributes
+    inner join fit_rule_values
+        on
+            contact_attributes.attribute = fit_rule_values.attribute
+            and trim({{ split_item('contact_attributes.attribute_value', '@', 2) }})
+            = fit_rule_values.value_item
+    where fit_rule_values.operator = 'email_domain_in'
+
+),
+
+matched_by_condition as (
+
     select
         contact_attributes.contact_id,
         fit_rule_values.scoring_model,
@@ -27,19 +66,11 @@ matched as (
         on contact_attributes.attribute = fit_rule_values.attribute
     where
         case fit_rule_values.operator
-            when 'equals'
-                then contact_attributes.attribute_value = fit_rule_values.value_item
-            when 'in'
-                then contact_attributes.attribute_value = fit_rule_values.value_item
             when 'contains_any'
                 then {{ dbt.position(
                     'fit_rule_values.value_item',
                     'contact_attributes.attribute_value'
                 ) }} > 0
-            when 'email_domain_in'
-                then
-                    trim({{ split_item('contact_attributes.attribute_value', '@', 2) }})
-                    = fit_rule_values.value_item
             when 'between'
                 then
                     contact_attributes.attribute_number
@@ -48,6 +79,16 @@ matched as (
                 then contact_attributes.attribute_value is not null
             else false
         end
+
+),
+
+matched as (
+
+    select * from matched_by_value
+    union all
+    select * from matched_by_email_domain
+    union all
+    select * from matched_by_condition
 
 ),
 

@@ -18,13 +18,6 @@ match_rules as (
 
 ),
 
-kept_deliveries as (
-
-    select * from events
-    where delivery_rank = 1 and event_id is not null
-
-),
-
 known_event_types as (
 
     select distinct event_type from match_rules
@@ -37,14 +30,10 @@ classified as (
     select
         events.event_id,
         events.contact_id,
+        events.event_type,
         case
             when events.event_id is null then 'missing_event_id'
-            when
-                events.delivery_rank > 1
-                and {{ null_safe_equal('events.contact_id', 'kept_deliveries.contact_id') }}
-                and {{ null_safe_equal('events.event_type', 'kept_deliveries.event_type') }}
-                and {{ null_safe_equal('events.subject', 'kept_deliveries.subject') }}
-                and {{ null_safe_equal('events.occurred_at', 'kept_deliveries.occurred_at') }}
+            when events.delivery_rank > 1 and events.content_rank = 1
                 then 'duplicate_event_identical'
             when events.delivery_rank > 1 then 'duplicate_event_conflicting'
             when events.contact_id is null then 'missing_contact_id'
@@ -54,8 +43,6 @@ classified as (
             when known_event_types.event_type is null then 'unmatched_event_type'
         end as quality_reason
     from events
-    left join kept_deliveries
-        on events.event_id = kept_deliveries.event_id
     left join contacts
         on events.contact_id = contacts.contact_id
     left join known_event_types
@@ -69,8 +56,12 @@ final as (
         'events' as input_table,
         case when quality_reason is null then 'scored' else 'reported' end as outcome,
         coalesce(quality_reason, 'scored') as reason,
-        coalesce(event_id, '(no event_id; contact ' || coalesce(contact_id, 'none') || ')')
-            as example_key
+        -- an unmatched event is best shown by its type: the grid may be missing a criterion
+        case
+            when quality_reason = 'unmatched_event_type' then event_type
+            else
+                coalesce(event_id, '(no event_id; contact ' || coalesce(contact_id, 'none') || ')')
+        end as example_key
     from classified
 
 )

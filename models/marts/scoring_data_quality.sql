@@ -92,6 +92,18 @@ counted as (
 
 ),
 
+distinct_examples as (
+
+    -- many rows can share an example key (e.g. an unmatched event type)
+    select distinct
+        input_table,
+        reason,
+        example_key
+    from classified_rows
+    where reason != 'scored'
+
+),
+
 numbered_examples as (
 
     select
@@ -102,8 +114,7 @@ numbered_examples as (
             partition by input_table, reason
             order by example_key
         ) as example_number
-    from classified_rows
-    where reason != 'scored'
+    from distinct_examples
 
 ),
 

@@ -407,7 +407,10 @@ def generate(
         union all
         select * replace ('page_view' as event_type, '/pricing' as subject)
         from built where hash(event_id) % 4000 = 4
-        order by occurred_at nulls last, event_id
+        -- a total order: a conflicting redelivery ties with its original on time and id
+        order by
+            occurred_at nulls last, event_id, event_type, subject nulls first,
+            contact_id nulls first
         """
     )
     con.execute(

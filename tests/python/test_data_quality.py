@@ -41,6 +41,8 @@ INPUTS = {
         event("e5", "c1", subject="/pricing", when=None),
         event("e6", "c1", subject="/pricing", when="2026-07-01 00:00:00"),
         event("e7", "c1", "chat_started"),
+        event("e8", "c1", "chat_started"),
+        event("e9", "c1", "newsletter_signup"),
         event(None, "c1", subject="/pricing"),
     ],
 }
@@ -48,7 +50,8 @@ INPUTS = {
 # (input table, reason) -> (rows, example keys)
 EXPECTED = {
     ("contacts", "scored"): (1, ""),
-    ("contacts", "missing_contact_id"): (2, "(no contact_id), (no contact_id)"),
+    # examples are distinct keys
+    ("contacts", "missing_contact_id"): (2, "(no contact_id)"),
     (
         "contacts",
         "duplicate_contact_superseded",
@@ -65,7 +68,8 @@ EXPECTED = {
     ("events", "unknown_contact"): (1, "e4"),
     ("events", "missing_occurred_at"): (1, "e5"),
     ("events", "after_as_of"): (1, "e6"),
-    ("events", "unmatched_event_type"): (1, "e7"),
+    # an unmatched event is shown by its type
+    ("events", "unmatched_event_type"): (3, "chat_started, newsletter_signup"),
 }
 
 
@@ -95,7 +99,7 @@ def test_rows_read_equal_rows_scored_plus_rows_reported(run):
     totals = dict(
         run.query("select input_table, sum(row_count) from main.scoring_data_quality group by 1")
     )
-    assert totals == {"contacts": 5, "accounts": 1, "events": 10}
+    assert totals == {"contacts": 5, "accounts": 1, "events": 12}
 
 
 def test_reported_rows_carry_their_outcome_and_explanation(run):

@@ -1,0 +1,42 @@
+"""The benchmark script still works end to end (at its small scale). Its figures are
+written down in bench/RESULTS.md, never asserted here: this checks the harness, not speed."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_benchmark():
+    spec = importlib.util.spec_from_file_location(
+        "benchmark", PROJECT_ROOT / "bench" / "benchmark.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_small_benchmark_writes_a_complete_results_file(tmp_path, capsys):
+    results = tmp_path / "RESULTS.md"
+
+    assert load_benchmark().main(["--scale", "small", "--results", str(results)]) == 0
+
+    text = results.read_text()
+    assert "python bench/benchmark.py --scale small" in text
+    assert re.search(r"Machine: \d+ cores, \d+ GiB memory", text)
+    row = next(line for line in text.splitlines() if line.startswith("| small |"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert len(cells) == 12
+    contacts, events = (int(cell.replace(",", "")) for cell in cells[1:3])
+    assert contacts >= 10_000 and events >= 200_000
+    # every figure was measured: seconds, the ratio, memory and throughput are positive
+    figures = [float(cell.rstrip("x").replace(",", "")) for cell in cells[3:]]
+    assert all(figure > 0 for figure in figures)
+    # the slowest nodes name real models and tests of the project
+    assert re.search(r"\| small \| model `\w+` \| \d+\.\d\d \|", text)
+    assert row in capsys.readouterr().out
