@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import duckdb
 
-from lead_scoring import demo_data, summary
+from lead_scoring import backtest, demo_data, learn, summary
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -29,6 +32,68 @@ def _generate(args: argparse.Namespace) -> int:
 def _summary(args: argparse.Namespace) -> int:
     con = duckdb.connect(args.duckdb, read_only=True)
     print(summary.render(con, args.schema))
+    return 0
+
+
+def _backtest(args: argparse.Namespace) -> int:
+    try:
+        dates = backtest.month_ends(
+            date.fromisoformat(args.first), date.fromisoformat(args.last), args.every_months
+        )
+        extra_vars = json.loads(args.vars) if args.vars else {}
+    except ValueError as error:  # bad dates or JSON
+        print(f"lead-scoring backtest: {error}", file=sys.stderr)
+        return 2
+    if not dates:
+        print("lead-scoring backtest: no month end between the two dates", file=sys.stderr)
+        return 2
+    status = backtest.run(dates, extra_vars, args.dbt_args, Path(args.project_dir))
+    if status == 0 and args.duckdb:
+        with duckdb.connect(args.duckdb, read_only=True) as con:
+            print(backtest.render(con, args.schema, dates))
+    return status
+
+
+def _learn(args: argparse.Namespace) -> int:
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", args.model):
+        print(
+            "lead-scoring learn: --model must be lowercase letters, digits and _", file=sys.stderr
+        )
+        return 2
+    try:
+        as_of = date.fromisoformat(args.as_of)
+    except ValueError as error:
+        print(f"lead-scoring learn: --as-of: {error}", file=sys.stderr)
+        return 2
+    seeds_dir = Path(args.seeds_dir)
+    options = learn.Options(
+        duckdb_path=Path(args.duckdb),
+        schema=args.schema,
+        as_of=as_of,
+        model=args.model,
+        seeds_dir=seeds_dir,
+        note_path=Path(args.note) if args.note else seeds_dir / f"learned_{args.model}.md",
+        horizon_days=args.horizon_days,
+        lookback_days=args.lookback_days,
+        target_hot_share=args.target_hot_share,
+        regularization=args.regularization,
+    )
+    try:
+        learned = learn.learn(options)
+    except learn.LearnError as error:  # nothing has been written
+        print(f"lead-scoring learn: {error}", file=sys.stderr)
+        return 2
+    written = learn.write(options, learned)
+    print(
+        f"held-out AUC: learned grid {learned.holdout_auc_grid:.4f},"
+        f" unconstrained logistic regression {learned.holdout_auc_model:.4f}"
+    )
+    print(
+        f"hot zone on held-out leads: {learned.holdout_hot_share:.0%} of leads,"
+        f" {learned.holdout_hot_conversion_share:.0%} of conversions; best grade cell converts"
+        f" {learned.holdout_best_cell_rate:.1%}, worst {learned.holdout_worst_cell_rate:.1%}"
+    )
+    print("wrote " + ", ".join(str(path) for path in written))
     return 0
 
 
@@ -58,6 +123,42 @@ def build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("--duckdb", required=True, help="DuckDB file dbt built")
     summarize.add_argument("--schema", default="main", help="schema of the lead_scores mart")
     summarize.set_defaults(handler=_summary)
+
+    backtesting = commands.add_parser(
+        "backtest",
+        help="score and evaluate every scoring model at each month end between two dates",
+        description=backtest.__doc__,
+    )
+    backtesting.add_argument("--from", dest="first", required=True, help="YYYY-MM-DD")
+    backtesting.add_argument("--to", dest="last", required=True, help="YYYY-MM-DD")
+    backtesting.add_argument("--every-months", type=int, default=1, help="step, in months")
+    backtesting.add_argument("--vars", help="more dbt vars, as JSON (e.g. the input schema)")
+    backtesting.add_argument("--project-dir", default=".", help="the dbt project")
+    backtesting.add_argument(
+        "--duckdb", help="DuckDB file dbt builds into: print the backtest table from it"
+    )
+    backtesting.add_argument("--schema", default="main", help="schema of the marts")
+    backtesting.add_argument(
+        "dbt_args", nargs="*", help="passed to dbt after `--`, e.g. -- --target postgres"
+    )
+    backtesting.set_defaults(handler=_backtest)
+
+    learning = commands.add_parser(
+        "learn",
+        help="learn a grid from conversions and write it as seed rows of one scoring model",
+        description=learn.__doc__,
+    )
+    learning.add_argument("--duckdb", required=True, help="DuckDB file with the input tables")
+    learning.add_argument("--schema", required=True, help="schema of contacts, accounts, ...")
+    learning.add_argument("--as-of", required=True, help="YYYY-MM-DD: learn from what followed")
+    learning.add_argument("--model", required=True, help="name of the learned scoring model")
+    learning.add_argument("--seeds-dir", default="seeds/grid", help="the grid seeds to write")
+    learning.add_argument("--note", help="Markdown note (default: learned_<model>.md beside)")
+    learning.add_argument("--horizon-days", type=int, default=90)
+    learning.add_argument("--lookback-days", type=int, default=90)
+    learning.add_argument("--target-hot-share", type=float, default=0.30)
+    learning.add_argument("--regularization", type=float, default=0.1, help="inverse L2 strength")
+    learning.set_defaults(handler=_learn)
     return parser
 
 

@@ -39,6 +39,22 @@ INDUSTRIES = [
 ]
 TARGET_INDUSTRIES = {"Software", "Financial Services", "Manufacturing", "Healthcare"}
 
+# The planted ground truth. A contact's latent fit is a weighted sum of what it is; its odds of
+# converting (log-odds) are CONVERSION_LOGIT["intercept"] + CONVERSION_LOGIT["fit"] * fit +
+# CONVERSION_LOGIT["strong_signals"] * log(1 + its strong buying signals), and fit also raises
+# how active it is. A learner should recover these signs and this order.
+FIT_EFFECTS = {
+    "target_industry": 0.9,  # TARGET_INDUSTRIES
+    "mid_market": 0.7,  # 200 to 4,999 employees
+    "senior_title": 0.5,  # JOB_TITLES of seniority 2
+    "manager_title": 0.2,  # seniority 1
+    "personal_email": -1.2,  # PERSONAL_DOMAINS, or no account
+}
+CONVERSION_LOGIT = {"intercept": -3.9, "fit": 0.9, "strong_signals": 0.6}
+# strong buying signals: these subject families, and these event types
+STRONG_SUBJECT_FAMILIES = ("pricing", "case-study", "roi-calculator")
+STRONG_EVENT_TYPES = ("demo_request", "contact_request", "webinar_attendance")
+
 COUNTRIES = [
     ("US", 0.30),
     ("GB", 0.10),
@@ -180,11 +196,11 @@ def _contacts(rng: np.random.Generator, size: DemoSize, accounts: pa.Table) -> p
     target_industry = np.isin(industries, list(TARGET_INDUSTRIES)) & has_account
     mid_market = (employees >= 200) & (employees < 5000) & has_account
     fit = (
-        0.9 * target_industry
-        + 0.7 * mid_market
-        + 0.5 * (seniority == 2)
-        + 0.2 * (seniority == 1)
-        - 1.2 * personal_email
+        FIT_EFFECTS["target_industry"] * target_industry
+        + FIT_EFFECTS["mid_market"] * mid_market
+        + FIT_EFFECTS["senior_title"] * (seniority == 2)
+        + FIT_EFFECTS["manager_title"] * (seniority == 1)
+        + FIT_EFFECTS["personal_email"] * personal_email
     )
     intent = rng.gamma(0.6, 1.0, n) * np.exp(0.35 * fit)
     account_country = np.array(accounts.column("country_code").to_pylist())[account_index]
@@ -251,14 +267,18 @@ def _conversions(rng: np.random.Generator, contacts: pa.Table, events: pa.Table)
     days_back = events.column("days_back").to_numpy()
     kind_names = np.array([k[1] for k in EVENT_KINDS])
     type_names = np.array([k[0] for k in EVENT_KINDS])
-    strong = np.isin(kind_names[kind], ["pricing", "case-study", "roi-calculator"]) | np.isin(
-        type_names[kind], ["demo_request", "contact_request", "webinar_attendance"]
+    strong = np.isin(kind_names[kind], STRONG_SUBJECT_FAMILIES) | np.isin(
+        type_names[kind], STRONG_EVENT_TYPES
     )
     strong_counts = np.bincount(contact_index[strong], minlength=n)
     last_strong_back = np.full(n, HISTORY_DAYS, dtype=np.int64)
     np.minimum.at(last_strong_back, contact_index[strong], days_back[strong])
     fit = contacts.column("fit").to_numpy()
-    logit = -3.9 + 0.9 * fit + 0.6 * np.log1p(strong_counts)
+    logit = (
+        CONVERSION_LOGIT["intercept"]
+        + CONVERSION_LOGIT["fit"] * fit
+        + CONVERSION_LOGIT["strong_signals"] * np.log1p(strong_counts)
+    )
     converts = rng.random(n) < 1 / (1 + np.exp(-logit))
     lag = rng.integers(7, 75, n)
     converted_days_back = last_strong_back - lag

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import filecmp
+from datetime import date, datetime
 
 import pytest
+from sklearn.metrics import roc_auc_score
 
 from dbt_harness import PROJECT_ROOT, DbtRun, copy_project, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
@@ -81,3 +84,30 @@ def test_demo_conversions_follow_the_score(demo_run):
         )
     )
     assert rates["hot"] > 5 * rates["cold"]
+
+
+def test_demo_auc_in_sql_equals_scikit_learn(demo_run):
+    # outcomes worked out here from the demo CSV, independently of the SQL
+    as_of = date.fromisoformat(DEMO_AS_OF)
+    with (DEMO_DIR / "conversions.csv").open() as handle:
+        converted = [
+            (row["contact_id"], datetime.fromisoformat(row["converted_at"]).date())
+            for row in csv.DictReader(handle)
+        ]
+    existing = {contact for contact, day in converted if day <= as_of}
+    positives = {contact for contact, day in converted if 1 <= (day - as_of).days <= 90}
+    scores = demo_run.query(
+        "select contact_id, fit_points + activity_points from main.lead_scores"
+        " where scoring_model = 'default'"
+    )
+    evaluated = [(contact, points) for contact, points in scores if contact not in existing]
+    expected = roc_auc_score(
+        [contact in positives for contact, _ in evaluated], [points for _, points in evaluated]
+    )
+
+    [(leads, positive_count, auc)] = demo_run.query(
+        "select leads, positives, auc from main.score_model_performance"
+        " where scoring_model = 'default'"
+    )
+    assert (leads, positive_count) == (len(evaluated), len(positives - existing))
+    assert auc == pytest.approx(expected, abs=1e-12)

@@ -1,8 +1,9 @@
 """The same SQL gives the same scores on DuckDB, PostgreSQL and Apache Spark.
 
 The demo dataset and the golden dataset (test_golden_scores.py, with its extra `tiers`
-model) are each loaded as seeds and built with `dbt build` on every engine; lead_scores and
-lead_score_details must hold identical rows everywhere. PostgreSQL must be running
+model) are each loaded as seeds and built with `dbt build` on every engine; lead_scores,
+lead_score_details and the evaluation marts must hold identical rows everywhere (rates to
+nine decimals). PostgreSQL must be running
 (`scripts/postgres.sh start`, done by `make test`); Spark runs inside dbt (session method).
 """
 
@@ -22,7 +23,12 @@ import test_golden_scores as golden
 from dbt_harness import DbtRun, append_seed_rows, copy_project, run_dbt
 
 ENGINES = ["duckdb", "postgres", "spark"]
-MARTS = ["lead_scores", "lead_score_details"]
+MARTS = [
+    "lead_scores",
+    "lead_score_details",
+    "score_evaluation_by_grade",
+    "score_model_performance",
+]
 DATASETS = {"demo": "2026-09-30", "golden": golden.AS_OF.isoformat()}
 PG = {
     "host": os.environ.get("LEAD_SCORING_PG_HOST", "127.0.0.1"),
@@ -89,6 +95,8 @@ def normalised(rows) -> list[tuple]:
     def value(item):
         if isinstance(item, (decimal.Decimal, float)) and item == int(item):
             return int(item)
+        if isinstance(item, float):  # rates and AUC: sums in another order, same to 1e-9
+            return round(item, 9)
         if isinstance(item, dt.datetime):
             return item.date()
         return item

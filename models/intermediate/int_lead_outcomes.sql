@@ -1,0 +1,44 @@
+with
+
+graded as (
+
+    select * from {{ ref('int_contact_points_graded') }}
+
+),
+
+conversion_outcomes as (
+
+    select * from {{ ref('int_contact_conversion_outcomes') }}
+
+),
+
+final as (
+
+    -- a lead is positive when it converts after the as-of date and within the horizon
+    select
+        graded.contact_id,
+        graded.scoring_model,
+        graded.fit_points + graded.activity_points as total_points,
+        graded.fit_grade,
+        graded.activity_grade,
+        graded.grade,
+        graded.zone,
+        graded.is_mql,
+        coalesce(conversion_outcomes.is_existing_customer, false) as is_existing_customer,
+        coalesce(
+            not conversion_outcomes.is_existing_customer
+            and conversion_outcomes.days_to_conversion
+            <= {{ conversion_horizon_days() }},
+            false
+        ) as is_positive,
+        case
+            when not conversion_outcomes.is_existing_customer
+                then conversion_outcomes.days_to_conversion
+        end as days_to_conversion
+    from graded
+    left join conversion_outcomes
+        on graded.contact_id = conversion_outcomes.contact_id
+
+)
+
+select * from final
