@@ -16,15 +16,7 @@ scoring_models as (
 
 expected_cells as (
 
-    {% for fit_grade in grade_scale()['fit'] -%}
-        {% set outer_loop = loop -%}
-        {% for activity_grade in grade_scale()['activity'] -%}
-            select
-                '{{ fit_grade }}' as fit_grade,
-                '{{ activity_grade }}' as activity_grade
-            {% if not (loop.last and outer_loop.last) %}union all{% endif %}
-        {% endfor %}
-    {% endfor %}
+    {{ grade_cells() }}
 
 ),
 

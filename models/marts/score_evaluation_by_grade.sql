@@ -1,4 +1,3 @@
-{%- set scale = grade_scale() %}
 -- depends_on: {{ ref('int_grid_validation_issues') }}
 -- (publishing waits for grid validation: an invalid grid fails the build first)
 
@@ -25,15 +24,7 @@ zone_matrix as (
 grade_cells as (
 
     -- every cell of the 4x4 grade scale, so that an empty cell shows 0 leads
-    {% for fit_grade in scale.fit -%}
-        {%- set outer_loop = loop -%}
-        {%- for activity_grade in scale.activity %}
-            select
-                '{{ fit_grade }}' as fit_grade,
-                '{{ activity_grade }}' as activity_grade
-            {% if not (outer_loop.last and loop.last) %}union all{% endif %}
-        {%- endfor %}
-    {%- endfor %}
+    {{ grade_cells() }}
 
 ),
 
