@@ -524,6 +524,11 @@ def learn(options: Options) -> LearnedGrid:
     """Learn the grid; raise LearnError on input it cannot learn from."""
     if not options.duckdb_path.exists():
         raise LearnError(f"no DuckDB file at {options.duckdb_path}")
+    missing_seeds = [
+        name for name in GRID_FILES.values() if not (options.seeds_dir / name).exists()
+    ]
+    if missing_seeds:
+        raise LearnError(f"{options.seeds_dir} has no grid seed {', '.join(missing_seeds)}")
     with duckdb.connect(str(options.duckdb_path), read_only=True) as con:
         _check_tables(con, options.schema)
         _prepare(con, options)
