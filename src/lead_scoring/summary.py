@@ -1,4 +1,5 @@
-"""A short printed summary of a scoring run: leads per grade cell and the hottest leads."""
+"""A short printed summary of a scoring run: leads per grade cell, the hottest leads and how
+the scores ranked later conversions."""
 
 from __future__ import annotations
 
@@ -67,6 +68,27 @@ def data_quality_lines(con: duckdb.DuckDBPyConnection, schema: str) -> list[str]
     return lines
 
 
+def evaluation_line(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str) -> str:
+    """How the model ranked the leads that converted after the as-of date."""
+    leads, positives, horizon, auc, hot_leads, hot_conversions = con.execute(
+        f"""
+        select
+            leads, positives, conversion_horizon_days, auc,
+            hot_share_of_leads, hot_share_of_conversions
+        from "{schema}".score_model_performance
+        where scoring_model = ?
+        """,
+        [scoring_model],
+    ).fetchone()
+    if not positives:
+        return f"No conversion in the {horizon} days after the as-of date yet: nothing to evaluate"
+    return (
+        f"Against conversions in the {horizon} days after: {positives} of {leads} leads"
+        f" converted; AUC {auc:.3f}; the hot zone holds {hot_leads:.0%} of leads and"
+        f" {hot_conversions:.0%} of conversions (see score_model_performance)"
+    )
+
+
 def render(con: duckdb.DuckDBPyConnection, schema: str) -> str:
     """The whole summary, one section per scoring model."""
     sections = []
@@ -84,6 +106,7 @@ def render(con: duckdb.DuckDBPyConnection, schema: str) -> str:
         lines = [
             f"Scoring model '{scoring_model}' as of {scored_as_of}: "
             f"{totals[0]} leads, {totals[1]} MQLs (hot zone)",
+            evaluation_line(con, schema, scoring_model),
             "",
             "Leads per grade cell:",
             grade_matrix(con, schema, scoring_model),

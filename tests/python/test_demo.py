@@ -6,10 +6,12 @@ import csv
 import filecmp
 from datetime import date, datetime
 
+import duckdb
 import pytest
 from sklearn.metrics import roc_auc_score
 
 from dbt_harness import PROJECT_ROOT, DbtRun, copy_project, run_dbt
+from lead_scoring import summary
 from lead_scoring.cli import main as lead_scoring_cli
 
 DEMO_DIR = PROJECT_ROOT / "seeds" / "demo"
@@ -111,3 +113,11 @@ def test_demo_auc_in_sql_equals_scikit_learn(demo_run):
     )
     assert (leads, positive_count) == (len(evaluated), len(positives - existing))
     assert auc == pytest.approx(expected, abs=1e-12)
+
+
+def test_summary_reports_how_the_scores_ranked_later_conversions(demo_run):
+    with duckdb.connect(str(demo_run.duckdb_path), read_only=True) as con:
+        text = summary.render(con, "main")
+    [(auc,)] = demo_run.query("select auc from main.score_model_performance")
+    assert f"AUC {auc:.3f}" in text
+    assert "Scoring model 'default' as of 2026-09-30" in text
