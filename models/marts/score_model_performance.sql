@@ -37,7 +37,6 @@ lead_counts as (
         sum(case when is_existing_customer then 0 else 1 end) as leads,
         sum(case when is_positive then 1 else 0 end) as positives,
         sum(case when is_existing_customer then 1 else 0 end) as existing_customers,
-        sum(case when is_mql and not is_existing_customer then 1 else 0 end) as mql_leads,
         {% for zone in zones -%}
             sum(case when zone = '{{ zone }}' and not is_existing_customer then 1 else 0 end)
                 as {{ zone }}_leads,
@@ -47,7 +46,7 @@ lead_counts as (
                 order by case when zone = '{{ zone }}' and is_positive then days_to_conversion end
             ) as {{ zone }}_median_days_to_conversion,
         {% endfor -%}
-        count(*) as scored_contacts
+        sum(case when is_mql and not is_existing_customer then 1 else 0 end) as mql_leads
     from lead_outcomes
     group by 1
 
