@@ -138,7 +138,7 @@ def planted(tmp_path_factory):
         schema=SCHEMA,
         as_of=date.fromisoformat(AS_OF),
         model="learned",
-        seeds_dir=workdir,
+        seeds_dir=PROJECT_ROOT / "seeds" / "grid",  # read only: the test never writes
         note_path=workdir / "learned.md",
     )
     return learn_grid(options)
