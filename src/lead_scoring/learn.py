@@ -410,20 +410,13 @@ def _grid_points(features: list[Feature], weights: np.ndarray) -> dict:
     activity: dict[str, dict] = {}
     fit_rows = []
     for feature, weight in zip(features, weights, strict=True):
-        points = round(weight * POINTS_PER_LOGIT)
         if feature.dimension == "activity":
             criterion = activity.setdefault(
                 feature.criterion,
-                {
-                    "label": feature.label,
-                    "rules": feature.match_rules,
-                    "tiers": {},
-                    "support": {},
-                },
+                {"label": feature.label, "rules": feature.match_rules, "tiers": {}},
             )
             criterion["tiers"][feature.tier] = weight
-            criterion["support"][feature.tier] = feature.support
-        elif points != 0:
+        elif (points := round(weight * POINTS_PER_LOGIT)) != 0:
             fit_rows.append((feature, points))
     activity_rows = []
     for name, criterion in activity.items():
