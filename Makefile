@@ -21,6 +21,7 @@ install: $(VENV)/.installed
 ## Seed the grid and the demo data, score them with `dbt build` (tests gate the marts),
 ## print a summary.
 demo: install
+	$(BIN)/lead-scoring check-grid
 	$(BIN)/dbt build --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
 	$(BIN)/lead-scoring summary --duckdb "$(LEAD_SCORING_DUCKDB_PATH)"
 

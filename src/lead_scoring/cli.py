@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from lead_scoring import backtest, demo_data, learn, summary
+from lead_scoring import backtest, demo_data, grid_files, learn, summary
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -97,6 +97,18 @@ def _learn(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_grid(args: argparse.Namespace) -> int:
+    seeds_dir = Path(args.seeds_dir)
+    problems = grid_files.check_grid_files(seeds_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 2
+    # clean: the CSVs there are exactly the documented ones
+    print(f"grid files OK: {len(list(seeds_dir.rglob('*.csv')))} files")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(prog="lead-scoring", description=__doc__)
@@ -159,6 +171,14 @@ def build_parser() -> argparse.ArgumentParser:
     learning.add_argument("--target-hot-share", type=float, default=0.30)
     learning.add_argument("--regularization", type=float, default=0.1, help="inverse L2 strength")
     learning.set_defaults(handler=_learn)
+
+    checking = commands.add_parser(
+        "check-grid",
+        help="check every grid CSV's header and row lengths against the seeds YAML",
+        description=grid_files.__doc__,
+    )
+    checking.add_argument("--seeds-dir", default="seeds/grid", help="the grid seeds to check")
+    checking.set_defaults(handler=_check_grid)
     return parser
 
 
