@@ -1,7 +1,11 @@
 {% macro fit_attributes() -%}
-    {#- The input-contract attributes a fit rule may test, named `table.column` in the grid.
-        Numeric attributes are also compared as numbers (for `between`). -#}
-    {{ return([
+    {#- The contact and account columns a fit rule or an audience row may test, named
+        `table.column` in the grid, as a list of `{table, column, is_numeric}`: the input
+        contract's columns, then any other column the source tables have (read from the
+        warehouse's catalog at compile time). Numeric columns are compared as numbers by
+        `between`; text columns are parsed. `attributes.<name>` and `lead.is_customer` are
+        not columns: int_contact_attributes_unpivoted adds them. -#}
+    {%- set attributes = [
         {'table': 'contacts', 'column': 'account_id', 'is_numeric': false},
         {'table': 'contacts', 'column': 'email', 'is_numeric': false},
         {'table': 'contacts', 'column': 'job_title', 'is_numeric': false},
@@ -15,5 +19,13 @@
         {'table': 'accounts', 'column': 'employee_count', 'is_numeric': true},
         {'table': 'accounts', 'column': 'annual_revenue', 'is_numeric': true},
         {'table': 'accounts', 'column': 'country', 'is_numeric': false},
-    ]) }}
+    ] -%}
+    {%- for table in ['contacts', 'accounts'] -%}
+        {%- for column in source_extra_columns(table) -%}
+            {%- do attributes.append(
+                {'table': table, 'column': column.name, 'is_numeric': column.is_numeric}
+            ) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {{ return(attributes) }}
 {%- endmacro %}

@@ -26,6 +26,12 @@ events as (
 
 ),
 
+contact_attributes as (
+
+    select * from {{ ref('base_lead_scoring__contact_attributes') }}
+
+),
+
 rows_read as (
 
     select
@@ -42,6 +48,11 @@ rows_read as (
         'events' as input_table,
         count(*) as row_count
     from events
+    union all
+    select
+        'contact_attributes' as input_table,
+        count(*) as row_count
+    from contact_attributes
 
 ),
 

@@ -1,5 +1,6 @@
 -- Each lead's fit and activity grades are those of the grid's bands for its points: its
--- band's minimum is at most its points, and no higher band's minimum is.
+-- band's minimum is at most its points, and no higher band's minimum is; a dimension
+-- without bands has no grade.
 with
 
 lead_scores as (
@@ -82,7 +83,5 @@ left join expected_grade
         lead_points.contact_id = expected_grade.contact_id
         and lead_points.scoring_model = expected_grade.scoring_model
         and lead_points.dimension = expected_grade.dimension
-where
-    expected_grade.grade is null
-    or lead_points.grade is null
-    or lead_points.grade != expected_grade.grade
+-- a model with no bands for a dimension has no grade there
+where coalesce(lead_points.grade, '(none)') != coalesce(expected_grade.grade, '(none)')

@@ -8,11 +8,13 @@ matched_events as (
 
 final as (
 
+    -- the most recent counted event dates the criterion for decay
     select
         contact_id,
         scoring_model,
         criterion,
-        count(*) as event_count
+        count(*) as event_count,
+        max(occurred_date) as last_event_on
     from matched_events
     group by 1, 2, 3
 

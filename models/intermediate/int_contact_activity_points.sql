@@ -6,54 +6,44 @@ activity_counts as (
 
 ),
 
+activity_tiers as (
+
+    select * from {{ ref('int_grid_activity_tiers') }}
+
+),
+
 activity_criteria as (
 
     select * from {{ ref('stg_grid__activity_criteria') }}
 
 ),
 
+scoring_run as (
+
+    select {{ scoring_as_of_date() }} as as_of_date
+
+),
+
 tiered as (
 
-    -- the highest tier reached counts; a blank tier keeps the previous tier's points
+    -- the highest tier reached counts
     select
         activity_counts.contact_id,
         activity_counts.scoring_model,
         activity_counts.criterion,
-        activity_criteria.label,
-        activity_criteria.display_order,
-        activity_criteria.max_points,
         activity_counts.event_count,
-        case
-            when activity_counts.event_count >= 10
-                then coalesce(
-                    activity_criteria.points_10_plus,
-                    activity_criteria.points_5_plus,
-                    activity_criteria.points_2_plus,
-                    activity_criteria.points_1_plus,
-                    0
-                )
-            when activity_counts.event_count >= 5
-                then coalesce(
-                    activity_criteria.points_5_plus,
-                    activity_criteria.points_2_plus,
-                    activity_criteria.points_1_plus,
-                    0
-                )
-            when activity_counts.event_count >= 2
-                then coalesce(
-                    activity_criteria.points_2_plus,
-                    activity_criteria.points_1_plus,
-                    0
-                )
-            when activity_counts.event_count >= 1
-                then coalesce(activity_criteria.points_1_plus, 0)
-            else 0
-        end as uncapped_points
+        activity_counts.last_event_on,
+        activity_tiers.points as uncapped_points
     from activity_counts
-    inner join activity_criteria
+    inner join activity_tiers
         on
-            activity_counts.scoring_model = activity_criteria.scoring_model
-            and activity_counts.criterion = activity_criteria.criterion
+            activity_counts.scoring_model = activity_tiers.scoring_model
+            and activity_counts.criterion = activity_tiers.criterion
+            and {{ in_step(
+                'activity_counts.event_count',
+                'activity_tiers.min_event_count',
+                'activity_tiers.next_min_event_count'
+            ) }}
 
 ),
 
@@ -61,13 +51,33 @@ capped as (
 
     -- the cap of a negative criterion is a floor
     select
-        *,
+        tiered.*,
+        activity_criteria.label,
+        activity_criteria.display_order,
+        activity_criteria.max_points,
         case
-            when max_points is null then uncapped_points
-            when max_points >= 0 then least(uncapped_points, max_points)
-            else greatest(uncapped_points, max_points)
-        end as points
+            when activity_criteria.max_points is null then tiered.uncapped_points
+            when activity_criteria.max_points >= 0
+                then least(tiered.uncapped_points, activity_criteria.max_points)
+            else greatest(tiered.uncapped_points, activity_criteria.max_points)
+        end as capped_points,
+        -- points fade by half every half-life of silence since the last counted event
+        case
+            when activity_criteria.decay_half_life_days is null then 1.0
+            else power(
+                0.5,
+                cast(
+                    {{ dbt.datediff('tiered.last_event_on', 'scoring_run.as_of_date', 'day') }}
+                    as {{ number_type() }}
+                ) / activity_criteria.decay_half_life_days
+            )
+        end as decay_factor
     from tiered
+    inner join activity_criteria
+        on
+            tiered.scoring_model = activity_criteria.scoring_model
+            and tiered.criterion = activity_criteria.criterion
+    cross join scoring_run
 
 ),
 
@@ -81,9 +91,12 @@ final as (
         label,
         display_order,
         event_count,
+        last_event_on,
+        cast(decay_factor as {{ number_type() }}) as decay_factor,
         uncapped_points,
-        points,
-        max_points
+        {{ truncated_integer('capped_points * decay_factor') }} as points,
+        max_points,
+        cast(null as {{ dbt.type_string() }}) as attribute
     from capped
 
 )

@@ -14,15 +14,27 @@ accounts as (
 
 ),
 
-fit_rules as (
+contact_attributes as (
 
-    select * from {{ ref('stg_grid__fit_rules') }}
+    select * from {{ ref('stg_lead_scoring__contact_attributes') }}
+
+),
+
+conversions_by_product as (
+
+    select * from {{ ref('int_contact_conversions_by_product') }}
+
+),
+
+grid_rules as (
+
+    select * from {{ ref('int_grid_rules_split_into_values') }}
 
 ),
 
 tested_attributes as (
 
-    select distinct attribute from fit_rules
+    select distinct attribute from grid_rules
 
 ),
 
@@ -30,8 +42,7 @@ contacts_with_accounts as (
 
     select
         {% for attribute in attributes -%}
-            {{ attribute.table }}.{{ attribute.column }}
-                as {{ attribute.table }}__{{ attribute.column }},
+            {{ attribute.table }}.{{ adapter.quote(attribute.column) }} as attribute_{{ loop.index }},
         {% endfor -%}
         contacts.contact_id
     from contacts
@@ -40,10 +51,20 @@ contacts_with_accounts as (
 
 ),
 
+customers as (
+
+    -- lead.is_customer: converted on or before the as-of date, any product
+    select contact_id
+    from conversions_by_product
+    group by contact_id
+    having max(case when has_converted_by_as_of then 1 else 0 end) = 1
+
+),
+
 unpivoted as (
 
     {% for attribute in attributes -%}
-        {%- set column = attribute.table ~ '__' ~ attribute.column %}
+        {%- set column = 'attribute_' ~ loop.index %}
         select
             contact_id,
             '{{ attribute.table }}.{{ attribute.column }}' as attribute,
@@ -51,17 +72,37 @@ unpivoted as (
             {% if attribute.is_numeric -%}
                 cast({{ column }} as {{ number_type() }})
             {%- else -%}
-                cast(null as {{ number_type() }})
+                {{ text_to_number(normalized_text(column)) }}
             {%- endif %} as attribute_number
         from contacts_with_accounts
-        {% if not loop.last %}union all{% endif %}
+        union all
     {% endfor %}
+
+    select
+        contact_attributes.contact_id,
+        'attributes.' || contact_attributes.attribute as attribute,
+        {{ normalized_text('contact_attributes.value') }} as attribute_value,
+        {{ text_to_number(normalized_text('contact_attributes.value')) }} as attribute_number
+    from contact_attributes
+    inner join contacts
+        on contact_attributes.contact_id = contacts.contact_id
+
+    union all
+
+    select
+        contacts.contact_id,
+        'lead.is_customer' as attribute,
+        case when customers.contact_id is null then 'false' else 'true' end as attribute_value,
+        cast(null as {{ number_type() }}) as attribute_number
+    from contacts
+    left join customers
+        on contacts.contact_id = customers.contact_id
 
 ),
 
 final as (
 
-    -- a blank attribute, or one no fit rule tests, matches nothing, so it needs no row
+    -- a blank attribute, or one no grid rule tests, matches nothing, so it needs no row
     select
         unpivoted.contact_id,
         unpivoted.attribute,

@@ -1,8 +1,14 @@
 with
 
-conversions as (
+conversions_by_product as (
 
-    select * from {{ ref('stg_lead_scoring__conversions') }}
+    select * from {{ ref('int_contact_conversions_by_product') }}
+
+),
+
+scoring_models as (
+
+    select * from {{ ref('int_scoring_models') }}
 
 ),
 
@@ -12,40 +18,40 @@ scoring_run as (
 
 ),
 
-conversions_by_contact as (
+model_conversions as (
 
-    -- a contact that converted on or before the as-of date is already a customer; otherwise
-    -- its first conversion after the as-of date is the outcome its score predicted
+    -- a model with a conversion_product counts only that product's conversions; one with
+    -- none counts every conversion
     select
-        conversions.contact_id,
-        sum(
-            case when conversions.converted_date <= scoring_run.as_of_date then 1 else 0 end
-        ) as conversions_up_to_as_of,
-        min(
-            case
-                when conversions.converted_date > scoring_run.as_of_date
-                    then conversions.converted_date
-            end
-        ) as first_converted_date_after_as_of
-    from conversions
-    cross join scoring_run
-    where conversions.converted_date is not null
-    group by conversions.contact_id
+        conversions_by_product.contact_id,
+        scoring_models.scoring_model,
+        max(
+            case when conversions_by_product.has_converted_by_as_of then 1 else 0 end
+        ) = 1 as is_existing_customer,
+        min(conversions_by_product.first_converted_date_after_as_of)
+            as first_converted_date_after_as_of
+    from conversions_by_product
+    inner join scoring_models
+        on
+            scoring_models.conversion_product is null
+            or conversions_by_product.product = scoring_models.conversion_product
+    group by 1, 2
 
 ),
 
 final as (
 
     select
-        conversions_by_contact.contact_id,
-        conversions_by_contact.conversions_up_to_as_of > 0 as is_existing_customer,
-        conversions_by_contact.first_converted_date_after_as_of,
+        model_conversions.contact_id,
+        model_conversions.scoring_model,
+        model_conversions.is_existing_customer,
+        model_conversions.first_converted_date_after_as_of,
         {{ dbt.datediff(
             'scoring_run.as_of_date',
-            'conversions_by_contact.first_converted_date_after_as_of',
+            'model_conversions.first_converted_date_after_as_of',
             'day'
         ) }} as days_to_conversion
-    from conversions_by_contact
+    from model_conversions
     cross join scoring_run
 
 )

@@ -17,7 +17,13 @@ fit_points as (
 
 ),
 
-final as (
+audience_members as (
+
+    select * from {{ ref('int_contact_model_audiences') }}
+
+),
+
+criterion_points as (
 
     select
         contact_id,
@@ -27,9 +33,12 @@ final as (
         label,
         display_order,
         event_count,
+        last_event_on,
+        decay_factor,
         uncapped_points,
         points,
-        max_points
+        max_points,
+        attribute
     from activity_points
     union all
     select
@@ -40,10 +49,25 @@ final as (
         label,
         display_order,
         event_count,
+        last_event_on,
+        decay_factor,
         uncapped_points,
         points,
-        max_points
+        max_points,
+        attribute
     from fit_points
+
+),
+
+final as (
+
+    -- a model scores only the contacts of its audience
+    select criterion_points.*
+    from criterion_points
+    inner join audience_members
+        on
+            criterion_points.contact_id = audience_members.contact_id
+            and criterion_points.scoring_model = audience_members.scoring_model
 
 )
 

@@ -1,8 +1,8 @@
 with
 
-fit_rule_matches as (
+rule_matches as (
 
-    select * from {{ ref('int_contact_fit_rule_matches') }}
+    select * from {{ ref('int_contact_rule_matches') }}
 
 ),
 
@@ -37,7 +37,8 @@ ranked as (
             partition by contact_id, scoring_model, criterion
             order by points desc, display_order asc, label asc
         ) as match_rank
-    from fit_rule_matches
+    from rule_matches
+    where rule_kind = 'fit'
 
 ),
 
@@ -51,9 +52,12 @@ final as (
         ranked.label,
         ranked.display_order,
         cast(null as {{ dbt.type_int() }}) as event_count,
+        cast(null as date) as last_event_on,
+        cast(1.0 as {{ number_type() }}) as decay_factor,
         ranked.points as uncapped_points,
         ranked.points,
-        criterion_caps.max_points
+        criterion_caps.max_points,
+        ranked.attribute
     from ranked
     inner join criterion_caps
         on

@@ -1,8 +1,8 @@
 with
 
-contacts as (
+audience_members as (
 
-    select * from {{ ref('stg_lead_scoring__contacts') }}
+    select * from {{ ref('int_contact_model_audiences') }}
 
 ),
 
@@ -18,9 +18,9 @@ criterion_points as (
 
 ),
 
-grade_bands as (
+point_ranges as (
 
-    select * from {{ ref('stg_grid__grade_bands') }}
+    select * from {{ ref('int_grid_point_ranges') }}
 
 ),
 
@@ -42,90 +42,99 @@ points_by_dimension as (
 
 ),
 
-band_ranges as (
-
-    -- a band runs from its minimum (inclusive; blank = no lower bound) up to the next band's
-    select
-        scoring_model,
-        dimension,
-        grade,
-        min_points,
-        lead(min_points) over (
-            partition by scoring_model, dimension
-            order by min_points nulls first
-        ) as next_min_points
-    from grade_bands
-
-),
-
 contact_points as (
 
-    -- every contact is scored by every model, with 0 points where no criterion scored
+    -- each model scores the contacts of its audience, with 0 points where no criterion
+    -- scored
     select
-        contacts.contact_id,
-        contacts.account_id,
-        scoring_models.scoring_model,
+        audience_members.contact_id,
+        audience_members.account_id,
+        audience_members.scoring_model,
         coalesce(points_by_dimension.fit_points, 0) as fit_points,
-        coalesce(points_by_dimension.activity_points, 0) as activity_points
-    from contacts
-    cross join scoring_models
+        coalesce(points_by_dimension.activity_points, 0) as activity_points,
+        coalesce(points_by_dimension.fit_points, 0)
+        + coalesce(points_by_dimension.activity_points, 0) as total_points
+    from audience_members
     left join points_by_dimension
         on
-            contacts.contact_id = points_by_dimension.contact_id
-            and scoring_models.scoring_model = points_by_dimension.scoring_model
+            audience_members.contact_id = points_by_dimension.contact_id
+            and audience_members.scoring_model = points_by_dimension.scoring_model
 
 ),
 
 graded as (
 
+    -- a model with no bands for a dimension has no grade there (one-dimension models)
     select
         contact_points.*,
-        fit_bands.grade as fit_grade,
-        activity_bands.grade as activity_grade
+        scoring_models.zone_method,
+        fit_bands.step as fit_grade,
+        activity_bands.step as activity_grade,
+        total_zones.step as total_zone
     from contact_points
-    left join band_ranges as fit_bands
+    inner join scoring_models
+        on contact_points.scoring_model = scoring_models.scoring_model
+    left join point_ranges as fit_bands
         on
             contact_points.scoring_model = fit_bands.scoring_model
-            and fit_bands.dimension = 'fit'
-            and (fit_bands.min_points is null or contact_points.fit_points >= fit_bands.min_points)
-            and (
-                fit_bands.next_min_points is null
-                or contact_points.fit_points < fit_bands.next_min_points
-            )
-    left join band_ranges as activity_bands
+            and fit_bands.scale = 'fit'
+            and {{ in_step(
+                'contact_points.fit_points', 'fit_bands.min_points', 'fit_bands.next_min_points'
+            ) }}
+    left join point_ranges as activity_bands
         on
             contact_points.scoring_model = activity_bands.scoring_model
-            and activity_bands.dimension = 'activity'
-            and (
-                activity_bands.min_points is null
-                or contact_points.activity_points >= activity_bands.min_points
-            )
-            and (
-                activity_bands.next_min_points is null
-                or contact_points.activity_points < activity_bands.next_min_points
-            )
+            and activity_bands.scale = 'activity'
+            and {{ in_step(
+                'contact_points.activity_points',
+                'activity_bands.min_points',
+                'activity_bands.next_min_points'
+            ) }}
+    left join point_ranges as total_zones
+        on
+            contact_points.scoring_model = total_zones.scoring_model
+            and total_zones.scale = 'total'
+            and {{ in_step(
+                'contact_points.total_points',
+                'total_zones.min_points',
+                'total_zones.next_min_points'
+            ) }}
 
 ),
 
-final as (
+zoned as (
 
+    -- the zone comes from the grade cell (zone_method matrix) or from the total points
+    -- (zone_method total); grade is the grades the model has, concatenated
     select
         graded.contact_id,
         graded.account_id,
         graded.scoring_model,
         graded.fit_points,
         graded.activity_points,
+        graded.total_points,
         graded.fit_grade,
         graded.activity_grade,
-        graded.fit_grade || graded.activity_grade as grade,
-        zone_matrix.zone,
-        coalesce(zone_matrix.zone = 'hot', false) as is_mql
+        {{ grade_text('graded.fit_grade', 'graded.activity_grade') }} as grade,
+        case
+            when graded.zone_method = 'total' then graded.total_zone
+            else zone_matrix.zone
+        end as zone
     from graded
     left join zone_matrix
         on
             graded.scoring_model = zone_matrix.scoring_model
             and graded.fit_grade = zone_matrix.fit_grade
             and graded.activity_grade = zone_matrix.activity_grade
+
+),
+
+final as (
+
+    select
+        *,
+        coalesce(zone = 'hot', false) as is_mql
+    from zoned
 
 )
 

@@ -2,13 +2,7 @@ with
 
 events as (
 
-    select * from {{ ref('stg_lead_scoring__events') }}
-
-),
-
-contacts as (
-
-    select * from {{ ref('stg_lead_scoring__contacts') }}
+    select * from {{ ref('int_events_classified') }}
 
 ),
 
@@ -30,10 +24,9 @@ scoring_run as (
 
 ),
 
-events_as_of as (
+scored_events as (
 
-    -- events after the end of the as-of day are ignored, so a score can be reproduced and
-    -- backtested at any past date; events of unknown contacts are reported, not scored
+    -- int_events_classified decides which rows count: those with no quality reason
     select
         events.event_id,
         events.contact_id,
@@ -43,10 +36,8 @@ events_as_of as (
         {{ dbt.datediff('events.occurred_date', 'scoring_run.as_of_date', 'day') }}
             as days_before_as_of
     from events
-    inner join contacts
-        on events.contact_id = contacts.contact_id
     cross join scoring_run
-    where events.occurred_date <= scoring_run.as_of_date
+    where events.quality_reason is null
 
 ),
 
@@ -54,18 +45,18 @@ matched_to_rules as (
 
     -- the rules of one criterion are OR-ed: an event matching several of them counts once
     select distinct
-        events_as_of.event_id,
-        events_as_of.contact_id,
+        scored_events.event_id,
+        scored_events.contact_id,
         match_rules.scoring_model,
         match_rules.criterion,
-        events_as_of.occurred_date,
-        events_as_of.days_before_as_of
-    from events_as_of
+        scored_events.occurred_date,
+        scored_events.days_before_as_of
+    from scored_events
     inner join match_rules
-        on events_as_of.event_type = match_rules.event_type
+        on scored_events.event_type = match_rules.event_type
     where
         match_rules.subject_pattern is null
-        or events_as_of.subject like match_rules.subject_pattern
+        or scored_events.subject like match_rules.subject_pattern
 
 ),
 

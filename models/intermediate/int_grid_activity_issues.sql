@@ -1,6 +1,6 @@
-{#- Problems of the activity grid: tiers, caps, windows, labels, duplicate criteria, and
-    match rules with no criterion or criteria with no match rule. The count thresholds
-    1 < 2 < 5 < 10 are the seed's columns, so they cannot be out of order. -#}
+{#- Problems of the activity grid: tiers, caps, windows, decay, labels, duplicate criteria,
+    and match rules with no criterion or criteria with no match rule. The tiers are read in
+    the long form scoring reads (int_grid_activity_tiers). -#}
 with
 
 activity_criteria as (
@@ -17,28 +17,47 @@ match_rules as (
 
 activity_tiers as (
 
-    -- the points in force at each tier once blanks carry the previous tier forward
+    select * from {{ ref('int_grid_activity_tiers') }}
+
+),
+
+tier_steps as (
+
+    select
+        *,
+        lag(points) over (
+            partition by scoring_model, criterion
+            order by min_event_count
+        ) as previous_points
+    from activity_tiers
+
+),
+
+tier_summary as (
+
     select
         scoring_model,
         criterion,
-        label,
-        max_points,
-        lookback_days,
-        coalesce(points_1_plus, 0) as tier_1,
-        coalesce(points_2_plus, points_1_plus, 0) as tier_2,
-        coalesce(points_5_plus, points_2_plus, points_1_plus, 0) as tier_5,
-        coalesce(points_10_plus, points_5_plus, points_2_plus, points_1_plus, 0) as tier_10
-    from activity_criteria
+        min(points) as lowest_tier,
+        max(points) as highest_tier,
+        max(case when points < previous_points then 1 else 0 end) = 1 as has_falling_tier
+    from tier_steps
+    group by 1, 2
 
 ),
 
 activity_tier_ranges as (
 
     select
-        *,
-        least(tier_1, tier_2, tier_5, tier_10) as lowest_tier,
-        greatest(tier_1, tier_2, tier_5, tier_10) as highest_tier
-    from activity_tiers
+        activity_criteria.*,
+        tier_summary.lowest_tier,
+        tier_summary.highest_tier,
+        tier_summary.has_falling_tier
+    from activity_criteria
+    inner join tier_summary
+        on
+            activity_criteria.scoring_model = tier_summary.scoring_model
+            and activity_criteria.criterion = tier_summary.criterion
 
 ),
 
@@ -81,9 +100,7 @@ activity_issues as (
         criterion,
         'points fall as the count rises (1+, 2+, 5+, 10+ must not decrease)' as issue
     from activity_tier_ranges
-    where
-        lowest_tier >= 0
-        and (tier_2 < tier_1 or tier_5 < tier_2 or tier_10 < tier_5)
+    where lowest_tier >= 0 and has_falling_tier
 
     union all
 
@@ -93,6 +110,15 @@ activity_issues as (
         'lookback_days must be a positive number of days, or blank for all history' as issue
     from activity_tier_ranges
     where lookback_days <= 0
+
+    union all
+
+    select
+        scoring_model,
+        criterion,
+        'decay_half_life_days must be a positive number of days, or blank for no decay' as issue
+    from activity_tier_ranges
+    where decay_half_life_days <= 0
 
     union all
 

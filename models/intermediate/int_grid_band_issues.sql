@@ -58,9 +58,13 @@ band_issues as (
     select
         scoring_models.scoring_model,
         expected_grades.dimension || ' ' || expected_grades.grade as criterion,
-        'grade band is missing' as issue
+        'grade band is missing (a model with ' || expected_grades.dimension
+        || ' criteria or bands needs all four)' as issue
     from scoring_models
-    cross join expected_grades
+    inner join expected_grades
+        on
+            (expected_grades.dimension = 'fit' and scoring_models.has_fit_grade)
+            or (expected_grades.dimension = 'activity' and scoring_models.has_activity_grade)
     left join grade_bands
         on
             scoring_models.scoring_model = grade_bands.scoring_model

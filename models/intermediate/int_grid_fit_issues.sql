@@ -1,12 +1,21 @@
-{#- Problems of the fit grid: operators, attributes outside the input contract, values
-    an operator cannot read, blank points or labels, duplicate rules and criterion names. -#}
+{#- Problems of the rows that test an attribute with an operator, fit rules and audience
+    rows alike: operators, attributes no input has, values an operator cannot read; then
+    what only fit rules have: blank points or labels, duplicate rules, criterion names shared
+    with activity. -#}
 {%- set max_list_items = 100 -%}
+{%- set has_contact_attributes = optional_source('contact_attributes') is not none -%}
 
 with
 
 fit_rules as (
 
     select * from {{ ref('stg_grid__fit_rules') }}
+
+),
+
+model_audiences as (
+
+    select * from {{ ref('stg_grid__model_audiences') }}
 
 ),
 
@@ -18,14 +27,47 @@ activity_criteria as (
 
 known_attributes as (
 
+    -- the contact and account columns (contract or not), and lead.is_customer
     {% for attribute in fit_attributes() -%}
         select '{{ attribute.table }}.{{ attribute.column }}' as attribute
+        union all
+    {% endfor -%}
+    select 'lead.is_customer' as attribute
+
+),
+
+known_operators as (
+
+    {% for operator in fit_operators() -%}
+        select '{{ operator }}' as operator
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 
 ),
 
-fit_rules_parsed as (
+grid_rules as (
+
+    select
+        'grid_fit_rules' as grid_file,
+        scoring_model,
+        criterion,
+        attribute,
+        operator,
+        value
+    from fit_rules
+    union all
+    select
+        'grid_model_audiences' as grid_file,
+        scoring_model,
+        attribute as criterion,
+        attribute,
+        operator,
+        value
+    from model_audiences
+
+),
+
+grid_rules_parsed as (
 
     select
         *,
@@ -34,45 +76,59 @@ fit_rules_parsed as (
             as min_number,
         {{ text_to_number(split_item('value', '|', 2)) }}
             as max_number
-    from fit_rules
+    from grid_rules
 
 ),
 
-fit_issues as (
+rule_issues as (
 
     select distinct
-        scoring_model,
-        criterion,
-        'unknown operator "' || coalesce(operator, '') || '" (expected one of equals, in, '
-        || 'between, contains_any, is_present, email_domain_in)' as issue
-    from fit_rules
+        grid_rules.grid_file,
+        grid_rules.scoring_model,
+        grid_rules.criterion,
+        'unknown operator "' || coalesce(grid_rules.operator, '') || '" (expected one of '
+        || '{{ fit_operators() | join(", ") }})' as issue
+    from grid_rules
+    left join known_operators
+        on grid_rules.operator = known_operators.operator
+    where known_operators.operator is null
+
+    union all
+
+    select distinct
+        grid_rules.grid_file,
+        grid_rules.scoring_model,
+        grid_rules.criterion,
+        case
+            when grid_rules.attribute like 'attributes.%'
+                then
+                    'attribute "' || grid_rules.attribute || '" needs the contact_attributes '
+                    || 'table, which is not in the source schema'
+            else
+                'attribute "' || coalesce(grid_rules.attribute, '')
+                || '" is not a column of the contacts or accounts source table (write '
+                || 'contacts.<column>, accounts.<column>, attributes.<name> or lead.is_customer)'
+        end as issue
+    from grid_rules
+    left join known_attributes
+        on grid_rules.attribute = known_attributes.attribute
     where
-        operator is null
-        or operator not in (
-            'equals', 'in', 'between', 'contains_any', 'is_present', 'email_domain_in'
+        known_attributes.attribute is null
+        and not (
+            grid_rules.attribute like 'attributes._%'
+            and {{ 'true' if has_contact_attributes else 'false' }}
         )
 
     union all
 
     select distinct
-        fit_rules.scoring_model,
-        fit_rules.criterion,
-        'attribute "' || coalesce(fit_rules.attribute, '') || '" is not in the input contract'
-            as issue
-    from fit_rules
-    left join known_attributes
-        on fit_rules.attribute = known_attributes.attribute
-    where known_attributes.attribute is null
-
-    union all
-
-    select distinct
+        grid_file,
         scoring_model,
         criterion,
         'between value "' || coalesce(value, '') || '" is not two numbers min|max' as issue
-    from fit_rules_parsed
+    from grid_rules_parsed
     where
-        operator = 'between'
+        operator in {{ fit_operators_reading('range') }}
         and (
             value is null
             or item_count != 2
@@ -84,28 +140,36 @@ fit_issues as (
     union all
 
     select distinct
+        grid_file,
         scoring_model,
         criterion,
         operator || ' needs a value' as issue
-    from fit_rules
+    from grid_rules
     where
-        operator in ('equals', 'in', 'contains_any', 'email_domain_in')
-        and value is null
+        value is null
+        and (
+            operator in {{ fit_operators_reading('single') }}
+            or operator in {{ fit_operators_reading('list') }}
+        )
 
-    union all
+),
+
+fit_issues as (
 
     select distinct
+        grid_file,
         scoring_model,
         criterion,
         operator || ' lists more than {{ max_list_items }} values' as issue
-    from fit_rules_parsed
+    from grid_rules_parsed
     where
-        operator in ('in', 'contains_any', 'email_domain_in')
+        operator in {{ fit_operators_reading('list') }}
         and item_count > {{ max_list_items }}
 
     union all
 
     select distinct
+        'grid_fit_rules' as grid_file,
         scoring_model,
         criterion,
         'points or label is blank' as issue
@@ -115,16 +179,18 @@ fit_issues as (
     union all
 
     select
+        grid_file,
         scoring_model,
         criterion,
         'the same rule is listed more than once' as issue
-    from fit_rules
-    group by scoring_model, criterion, attribute, operator, value
+    from grid_rules
+    group by grid_file, scoring_model, criterion, attribute, operator, value
     having count(*) > 1
 
     union all
 
     select distinct
+        'grid_fit_rules' as grid_file,
         fit_rules.scoring_model,
         fit_rules.criterion,
         'criterion name is used by both an activity and a fit criterion' as issue
@@ -139,7 +205,14 @@ fit_issues as (
 final as (
 
     select
-        'grid_fit_rules' as grid_file,
+        grid_file,
+        scoring_model,
+        criterion,
+        issue
+    from rule_issues
+    union all
+    select
+        grid_file,
         scoring_model,
         criterion,
         issue

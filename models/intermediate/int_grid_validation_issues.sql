@@ -27,6 +27,12 @@ zone_issues as (
 
 ),
 
+model_issues as (
+
+    select * from {{ ref('int_grid_model_issues') }}
+
+),
+
 all_issues as (
 
     select
@@ -56,6 +62,13 @@ all_issues as (
         criterion,
         issue
     from zone_issues
+    union all
+    select
+        grid_file,
+        scoring_model,
+        criterion,
+        issue
+    from model_issues
 
 ),
 

@@ -1,5 +1,6 @@
-{#- Problems of the zone matrix: a cell missing or listed twice, a row for an unknown fit
-    letter, a zone other than hot, warm and cold. -#}
+{#- Problems of the zone matrix: for a model zoned by the matrix, a cell missing or listed
+    twice, a row for an unknown fit letter, a zone other than hot, warm and cold; for any
+    other model, matrix rows at all (a model uses the matrix or thresholds, not both). -#}
 with
 
 zone_matrix as (
@@ -14,20 +15,28 @@ scoring_models as (
 
 ),
 
-expected_cells as (
+grade_cells as (
 
-    {{ grade_cells() }}
+    select * from {{ ref('int_scoring_model_grade_cells') }}
+
+),
+
+zone_ranks as (
+
+    {{ zone_ranks() }}
 
 ),
 
 zone_issues as (
 
     select
-        scoring_model,
-        coalesce(grade, '') as criterion,
-        'zone "' || coalesce(zone, '') || '" is not hot, warm or cold' as issue
+        zone_matrix.scoring_model,
+        coalesce(zone_matrix.grade, '') as criterion,
+        'zone "' || coalesce(zone_matrix.zone, '') || '" is not hot, warm or cold' as issue
     from zone_matrix
-    where zone is null or zone not in ('hot', 'warm', 'cold')
+    left join zone_ranks
+        on zone_matrix.zone = zone_ranks.zone
+    where zone_ranks.zone is null
 
     union all
 
@@ -36,7 +45,9 @@ zone_issues as (
         coalesce(fit_grade, '') as criterion,
         'zone matrix row has an unknown fit_grade (expected A-D)' as issue
     from zone_matrix
-    where activity_grade = '1' and (fit_grade is null or fit_grade not in ('A', 'B', 'C', 'D'))
+    where
+        activity_grade = '1'
+        and (fit_grade is null or fit_grade not in ('{{ grade_scale()['fit'] | join("', '") }}'))
 
     union all
 
@@ -51,17 +62,27 @@ zone_issues as (
     union all
 
     select
-        scoring_models.scoring_model,
-        expected_cells.fit_grade || expected_cells.activity_grade as criterion,
+        grade_cells.scoring_model,
+        grade_cells.grade as criterion,
         'zone matrix cell is missing' as issue
-    from scoring_models
-    cross join expected_cells
+    from grade_cells
     left join zone_matrix
         on
-            scoring_models.scoring_model = zone_matrix.scoring_model
-            and expected_cells.fit_grade = zone_matrix.fit_grade
-            and expected_cells.activity_grade = zone_matrix.activity_grade
-    where zone_matrix.grade is null
+            grade_cells.scoring_model = zone_matrix.scoring_model
+            and grade_cells.fit_grade = zone_matrix.fit_grade
+            and grade_cells.activity_grade = zone_matrix.activity_grade
+    where grade_cells.zone_method = 'matrix' and zone_matrix.grade is null
+
+    union all
+
+    select distinct
+        zone_matrix.scoring_model,
+        '' as criterion,
+        'zone matrix rows for a model whose zone_method is not matrix' as issue
+    from zone_matrix
+    inner join scoring_models
+        on zone_matrix.scoring_model = scoring_models.scoring_model
+    where scoring_models.zone_method != 'matrix'
 
 ),
 

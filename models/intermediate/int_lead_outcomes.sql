@@ -15,10 +15,12 @@ conversion_outcomes as (
 final as (
 
     -- a lead is positive when it converts after the as-of date and within the horizon
+    -- (conversions of the model's product, when it names one); only the contacts in a
+    -- model's audience are scored, so only they are evaluated
     select
         graded.contact_id,
         graded.scoring_model,
-        graded.fit_points + graded.activity_points as total_points,
+        graded.total_points,
         graded.fit_grade,
         graded.activity_grade,
         graded.grade,
@@ -37,7 +39,9 @@ final as (
         end as days_to_conversion
     from graded
     left join conversion_outcomes
-        on graded.contact_id = conversion_outcomes.contact_id
+        on
+            graded.contact_id = conversion_outcomes.contact_id
+            and graded.scoring_model = conversion_outcomes.scoring_model
 
 )
 

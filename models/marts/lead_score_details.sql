@@ -21,7 +21,9 @@ final as (
         cast(event_count as {{ dbt.type_int() }}) as event_count,
         cast(uncapped_points as {{ dbt.type_int() }}) as uncapped_points,
         cast(points as {{ dbt.type_int() }}) as points,
-        cast(max_points as {{ dbt.type_int() }}) as max_points
+        cast(max_points as {{ dbt.type_int() }}) as max_points,
+        last_event_on,
+        cast(decay_factor as {{ number_type() }}) as decay_factor
     from criterion_points
     where points != 0 or event_count > 0
 

@@ -29,7 +29,8 @@ final as (
         graded.grade,
         graded.zone,
         graded.is_mql,
-        coalesce(score_reasons.score_reasons, '') as score_reasons
+        coalesce(score_reasons.score_reasons, '') as score_reasons,
+        cast(graded.total_points as {{ dbt.type_int() }}) as total_points
     from graded
     left join score_reasons
         on

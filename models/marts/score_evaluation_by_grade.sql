@@ -9,22 +9,10 @@ lead_outcomes as (
 
 ),
 
-scoring_models as (
-
-    select * from {{ ref('int_scoring_models') }}
-
-),
-
-zone_matrix as (
-
-    select * from {{ ref('stg_grid__zone_matrix') }}
-
-),
-
 grade_cells as (
 
-    -- every cell of the 4x4 grade scale, so that an empty cell shows 0 leads
-    {{ grade_cells() }}
+    -- every cell of each model, so that an empty cell shows 0 leads
+    select * from {{ ref('int_scoring_model_grade_cells') }}
 
 ),
 
@@ -40,12 +28,11 @@ cell_counts as (
 
     select
         scoring_model,
-        fit_grade,
-        activity_grade,
+        grade,
         count(*) as leads,
         sum(case when is_positive then 1 else 0 end) as conversions
     from evaluated_leads
-    group by 1, 2, 3
+    group by 1, 2
 
 ),
 
@@ -63,28 +50,22 @@ model_totals as (
 cells as (
 
     select
-        scoring_models.scoring_model,
+        grade_cells.scoring_model,
+        grade_cells.grade,
         grade_cells.fit_grade,
         grade_cells.activity_grade,
-        zone_matrix.zone,
+        grade_cells.zone,
         coalesce(cell_counts.leads, 0) as leads,
         coalesce(cell_counts.conversions, 0) as conversions,
         coalesce(model_totals.leads, 0) as model_leads,
         coalesce(model_totals.conversions, 0) as model_conversions
-    from scoring_models
-    cross join grade_cells
-    left join zone_matrix
-        on
-            scoring_models.scoring_model = zone_matrix.scoring_model
-            and grade_cells.fit_grade = zone_matrix.fit_grade
-            and grade_cells.activity_grade = zone_matrix.activity_grade
+    from grade_cells
     left join cell_counts
         on
-            scoring_models.scoring_model = cell_counts.scoring_model
-            and grade_cells.fit_grade = cell_counts.fit_grade
-            and grade_cells.activity_grade = cell_counts.activity_grade
+            grade_cells.scoring_model = cell_counts.scoring_model
+            and grade_cells.grade = cell_counts.grade
     left join model_totals
-        on scoring_models.scoring_model = model_totals.scoring_model
+        on grade_cells.scoring_model = model_totals.scoring_model
 
 ),
 
@@ -103,7 +84,7 @@ final as (
 
     select
         scoring_model,
-        fit_grade || activity_grade as grade,
+        grade,
         fit_grade,
         activity_grade,
         zone,

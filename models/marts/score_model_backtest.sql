@@ -29,7 +29,7 @@ final as (
         conversion_rate,
         auc,
         mql_leads,
-        {% for zone in ['hot', 'warm', 'cold'] -%}
+        {% for zone in zones() -%}
             {{ zone }}_share_of_leads,
             {{ zone }}_share_of_conversions,
             {{ zone }}_median_days_to_conversion,

@@ -1,5 +1,4 @@
-{#- The zones of the SPEC's zone matrix; grid validation rejects any other. -#}
-{%- set zones = ['hot', 'warm', 'cold'] %}
+{%- set zones = zones() %}
 -- depends_on: {{ ref('int_grid_validation_issues') }}
 -- (publishing waits for grid validation: an invalid grid fails the build first)
 

@@ -23,6 +23,19 @@
     ('events', 'reported', 'after_as_of', 'event after the as-of date: ignored as of this date'),
     ('events', 'reported', 'unmatched_event_type',
         'event type no criterion of any scoring model matches: kept, scores nothing'),
+    ('contact_attributes', 'scored', 'scored', 'contact attribute value used as read'),
+    ('contact_attributes', 'reported', 'missing_contact_id',
+        'attribute value with no contact_id: not used'),
+    ('contact_attributes', 'reported', 'missing_attribute',
+        'attribute value with no attribute name: not used'),
+    ('contact_attributes', 'reported', 'superseded_attribute_value',
+        'older value of a contact attribute: the row with the latest updated_at is used'),
+    ('contact_attributes', 'reported', 'unknown_contact',
+        'attribute value whose contact_id is not in contacts: not used'),
+    ('attribute_values', 'scored', 'scored',
+        'attribute value a between rule compares, read as a number'),
+    ('attribute_values', 'reported', 'non_numeric_between_value',
+        'attribute value a between rule compares that is not a number: matches nothing'),
 ] -%}
 {%- set max_examples = 5 -%}
 
@@ -43,6 +56,18 @@ account_rows as (
 event_rows as (
 
     select * from {{ ref('int_event_rows_classified') }}
+
+),
+
+contact_attribute_rows as (
+
+    select * from {{ ref('int_contact_attribute_rows_classified') }}
+
+),
+
+attribute_value_rows as (
+
+    select * from {{ ref('int_attribute_values_classified') }}
 
 ),
 
@@ -78,6 +103,18 @@ classified_rows as (
         reason,
         example_key
     from event_rows
+    union all
+    select
+        input_table,
+        reason,
+        example_key
+    from contact_attribute_rows
+    union all
+    select
+        input_table,
+        reason,
+        example_key
+    from attribute_value_rows
 
 ),
 

@@ -18,6 +18,7 @@ final as (
         cast(points_10_plus as {{ dbt.type_int() }}) as points_10_plus,
         cast(max_points as {{ dbt.type_int() }}) as max_points,
         cast(lookback_days as {{ dbt.type_int() }}) as lookback_days,
+        cast(decay_half_life_days as {{ dbt.type_int() }}) as decay_half_life_days,
         cast(display_order as {{ dbt.type_int() }}) as display_order
     from source
 

@@ -16,6 +16,9 @@ final as (
         employee_count,
         annual_revenue,
         country
+        {%- for column in source_extra_columns('accounts') %},
+        {{ adapter.quote(column.name) }}
+        {%- endfor %}
     from accounts
     where
         account_id is not null

@@ -19,6 +19,9 @@ final as (
         lead_source,
         created_at,
         updated_at
+        {%- for column in source_extra_columns('contacts') %},
+        {{ adapter.quote(column.name) }}
+        {%- endfor %}
     from contacts
     where
         contact_id is not null

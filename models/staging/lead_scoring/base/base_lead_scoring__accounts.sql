@@ -18,6 +18,9 @@ renamed as (
         cast(employee_count as {{ dbt.type_int() }}) as employee_count,
         cast(annual_revenue as {{ dbt.type_numeric() }}) as annual_revenue,
         trim(country) as country
+        {%- for column in source_extra_columns('accounts') %},
+        {{ column.quoted }} as {{ adapter.quote(column.name) }}
+        {%- endfor %}
     from source
 
 ),

@@ -21,6 +21,9 @@ renamed as (
         trim(lead_source) as lead_source,
         cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
         cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at
+        {%- for column in source_extra_columns('contacts') %},
+        {{ column.quoted }} as {{ adapter.quote(column.name) }}
+        {%- endfor %}
     from source
 
 ),

@@ -1,0 +1,60 @@
+{% macro optional_source(table_name) -%}
+    {#- The relation of an optional input table (e.g. contact_attributes) when it exists in
+        the source schema, else none: models read it only when present, so nobody has to
+        declare that a table is there. -#}
+    {%- set relation = source('lead_scoring', table_name) -%}
+    {%- if not execute -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {{ return(adapter.get_relation(relation.database, relation.schema, relation.identifier)) }}
+{%- endmacro %}
+
+{% macro source_extra_columns(table_name) -%}
+    {#- The columns of an input table beyond those its source documents (the contract), read
+        from the warehouse's catalog when the model is compiled, as a list of
+        `{name, is_numeric}`; names lowercased. A user adds a column to their table and a grid
+        row that tests it, nothing else. -#}
+    {%- set relation = optional_source(table_name) -%}
+    {%- if relation is none -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- set documented = contract_columns(table_name) -%}
+    {%- set extras = [] -%}
+    {%- for column in adapter.get_columns_in_relation(relation) -%}
+        {%- if column.name | lower not in documented -%}
+            {%- do extras.append({
+                'name': column.name | lower,
+                'quoted': adapter.quote(column.name),
+                'is_numeric': column.is_numeric() or column.is_float() or column.is_integer(),
+            }) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(extras) }}
+{%- endmacro %}
+
+{% macro source_has_column(table_name, column_name) -%}
+    {#- Whether an input table has an optional column (e.g. conversions.product), by the
+        warehouse's catalog at compile time. -#}
+    {%- set relation = optional_source(table_name) -%}
+    {%- if relation is none -%}
+        {{ return(false) }}
+    {%- endif -%}
+    {%- for column in adapter.get_columns_in_relation(relation) -%}
+        {%- if column.name | lower == column_name -%}
+            {{ return(true) }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(false) }}
+{%- endmacro %}
+
+{% macro contract_columns(table_name) -%}
+    {#- The columns the source YAML documents for an input table (lowercase): the contract. -#}
+    {%- set names = [] -%}
+    {%- for node in graph.sources.values()
+        if node.source_name == 'lead_scoring' and node.name == table_name -%}
+        {%- for column_name in node.columns -%}
+            {%- do names.append(column_name | lower) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {{ return(names) }}
+{%- endmacro %}

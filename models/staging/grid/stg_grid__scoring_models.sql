@@ -1,0 +1,20 @@
+with
+
+source as (
+
+    select * from {{ ref('grid_scoring_models') }}
+
+),
+
+final as (
+
+    select
+        trim(scoring_model) as scoring_model,
+        trim(label) as label,
+        {{ normalized_text('zone_method') }} as zone_method,
+        {{ normalized_text('conversion_product') }} as conversion_product
+    from source
+
+)
+
+select * from final
