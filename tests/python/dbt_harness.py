@@ -35,6 +35,9 @@ INPUT_COLUMNS = {
         "lead_source": "varchar",
         "created_at": "timestamp",
         "updated_at": "timestamp",
+        # not in the contract: the shipped example models test them, as any column may be
+        "department": "varchar",
+        "years_in_role": "integer",
     },
     "accounts": {
         "account_id": "varchar",
@@ -44,6 +47,7 @@ INPUT_COLUMNS = {
         "employee_count": "integer",
         "annual_revenue": "decimal(18, 2)",
         "country": "varchar",
+        "funding_stage": "varchar",
     },
     "events": {
         "event_id": "varchar",
@@ -52,7 +56,20 @@ INPUT_COLUMNS = {
         "subject": "varchar",
         "occurred_at": "timestamp",
     },
-    "conversions": {"contact_id": "varchar", "converted_at": "timestamp"},
+    "conversions": {"contact_id": "varchar", "converted_at": "timestamp", "product": "varchar"},
+    # optional inputs (SPEC section 6): written empty unless a test gives rows or omits them
+    "contact_attributes": {
+        "contact_id": "varchar",
+        "attribute": "varchar",
+        "value": "varchar",
+        "updated_at": "timestamp",
+    },
+    "sales_feedback": {
+        "contact_id": "varchar",
+        "feedback_at": "timestamp",
+        "outcome": "varchar",
+        "reason": "varchar",
+    },
 }
 
 _COPIED = ["dbt_project.yml", "models", "macros", "seeds", "tests", "profiles"]
@@ -96,11 +113,17 @@ def append_seed_rows(project_dir: Path, seed: str, rows: list[dict]) -> None:
             writer.writerow(row)
 
 
-def write_inputs(duckdb_path: Path, tables: dict[str, list[dict]]) -> None:
-    """Create the four input tables in ``INPUT_SCHEMA`` with the contract's column types."""
+def write_inputs(
+    duckdb_path: Path, tables: dict[str, list[dict]], omit: tuple[str, ...] = ()
+) -> None:
+    """Create the input tables in ``INPUT_SCHEMA`` with the contract's column types (the
+    tables named in ``omit`` are dropped instead, to test an optional input's absence)."""
     with duckdb.connect(str(duckdb_path)) as con:
         con.execute(f"create schema if not exists {INPUT_SCHEMA}")
         for table, columns in INPUT_COLUMNS.items():
+            if table in omit:
+                con.execute(f"drop table if exists {INPUT_SCHEMA}.{table}")
+                continue
             column_list = ", ".join(f"{name} {type_}" for name, type_ in columns.items())
             con.execute(f"create or replace table {INPUT_SCHEMA}.{table} ({column_list})")
             rows = tables.get(table, [])
@@ -152,13 +175,14 @@ def build_on_inputs(
     tables: dict[str, list[dict]],
     as_of: str,
     extra_grid_rows: dict[str, list[dict]] | None = None,
+    omit_tables: tuple[str, ...] = (),
 ) -> DbtRun:
     """Copy the project into ``workdir``, write ``tables`` as its inputs and build it."""
     project_dir = copy_project(workdir / "project")
     for seed, rows in (extra_grid_rows or {}).items():
         append_seed_rows(project_dir, seed, rows)
     duckdb_path = workdir / "scores.duckdb"
-    write_inputs(duckdb_path, tables)
+    write_inputs(duckdb_path, tables, omit=omit_tables)
     return run_dbt(
         project_dir,
         duckdb_path,
