@@ -42,7 +42,8 @@ contacts_with_accounts as (
 
     select
         {% for attribute in attributes -%}
-            {{ attribute.table }}.{{ adapter.quote(attribute.column) }} as attribute_{{ loop.index }},
+            {{ attribute.table }}.{{ adapter.quote(attribute.column) }}
+                as attribute_{{ loop.index }},
         {% endfor -%}
         contacts.contact_id
     from contacts

@@ -14,9 +14,9 @@ grid_rule_values as (
 
 matched_by_value as (
 
-    -- operators are data: each fit rule or audience row is evaluated against the attribute it names. Equality
-    -- operators join on the compared value itself, so each attribute value is looked up
-    -- once instead of being compared with every item of every list
+    -- operators are data: each fit rule or audience row is evaluated against the attribute
+    -- it names. Equality operators join on the compared value itself, so each attribute
+    -- value is looked up once instead of being compared with every item of every list
     select
         contact_attributes.contact_id,
         grid_rule_values.rule_kind,

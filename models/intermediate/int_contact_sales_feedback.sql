@@ -22,7 +22,10 @@ ranked as (
         lower(sales_feedback.reason) as reason,
         row_number() over (
             partition by sales_feedback.contact_id
-            order by sales_feedback.feedback_at desc, sales_feedback.outcome, sales_feedback.reason
+            order by
+                sales_feedback.feedback_at desc,
+                sales_feedback.outcome asc,
+                sales_feedback.reason asc
         ) as feedback_rank
     from sales_feedback
     cross join scoring_run

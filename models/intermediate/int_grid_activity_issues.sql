@@ -42,7 +42,7 @@ tier_summary as (
         max(points) as highest_tier,
         max(case when points < previous_points then 1 else 0 end) = 1 as has_falling_tier
     from tier_steps
-    group by 1, 2
+    group by scoring_model, criterion
 
 ),
 

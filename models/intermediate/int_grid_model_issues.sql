@@ -72,6 +72,15 @@ zone_ranks as (
 
 ),
 
+required_thresholds as (
+
+    -- a model zoned by total points needs a cold floor and a hot threshold; warm is optional
+    select 'hot' as zone
+    union all
+    select 'cold' as zone
+
+),
+
 models_named as (
 
     select distinct
@@ -138,7 +147,11 @@ model_issues as (
     from scoring_models_listed
     where
         zone_method is null
-        or zone_method not in ('{{ zone_methods | join("', '") }}')
+        or zone_method not in (
+            {%- for zone_method in zone_methods %}
+                '{{ zone_method }}'{{ ',' if not loop.last }}
+            {%- endfor %}
+        )
 
     union all
 
@@ -211,11 +224,7 @@ threshold_issues as (
         required.zone as criterion,
         'zone threshold is missing (a model zoned by total points needs cold and hot)' as issue
     from scoring_models
-    cross join (
-        select 'hot' as zone
-        union all
-        select 'cold' as zone
-    ) as required
+    cross join required_thresholds as required
     left join zone_thresholds
         on
             scoring_models.scoring_model = zone_thresholds.scoring_model

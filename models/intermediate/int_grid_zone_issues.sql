@@ -47,7 +47,14 @@ zone_issues as (
     from zone_matrix
     where
         activity_grade = '1'
-        and (fit_grade is null or fit_grade not in ('{{ grade_scale()['fit'] | join("', '") }}'))
+        and (
+            fit_grade is null
+            or fit_grade not in (
+                {%- for fit_grade in grade_scale()['fit'] %}
+                    '{{ fit_grade }}'{{ ',' if not loop.last }}
+                {%- endfor %}
+            )
+        )
 
     union all
 

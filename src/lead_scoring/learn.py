@@ -41,6 +41,7 @@ NUMERIC_ATTRIBUTES = (
     ("accounts.annual_revenue", "annual_revenue"),
 )
 GRID_FILES = {
+    "scoring_models": "grid_scoring_models.csv",
     "activity_criteria": "grid_activity_criteria.csv",
     "match_rules": "grid_activity_match_rules.csv",
     "fit_rules": "grid_fit_rules.csv",
@@ -93,6 +94,7 @@ class Feature:
 
 @dataclass
 class LearnedGrid:
+    scoring_models: list[dict]
     activity_criteria: list[dict]
     match_rules: list[dict]
     fit_rules: list[dict]
@@ -665,7 +667,16 @@ def _seed_rows(options: Options, grid: dict, fit_bands, activity_bands, zones) -
         }
         for fit_grade in FIT_GRADES
     ]
+    scoring_models = [
+        {
+            "scoring_model": model,
+            "label": f"Learned from conversions after {options.as_of}",
+            "zone_method": "matrix",
+            "conversion_product": "",
+        }
+    ]
     return {
+        "scoring_models": scoring_models,
         "activity_criteria": activity_criteria,
         "match_rules": match_rules,
         "fit_rules": fit_rules,

@@ -10,7 +10,8 @@ ACTIVITY_GRADES = ("4", "3", "2", "1")
 
 
 def grade_matrix(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str) -> str:
-    """Leads per grade cell of one scoring model, as a fit x activity text table."""
+    """Leads per grade cell of one scoring model: a fit x activity text table, or one row of
+    grades for a one-dimension model (its other grade is null)."""
     rows = con.execute(
         f"""
         select fit_grade, activity_grade, count(*)
@@ -21,6 +22,17 @@ def grade_matrix(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str
         [scoring_model],
     ).fetchall()
     counts = {(fit, activity): leads for fit, activity, leads in rows}
+    has_fit = any(fit is not None for fit, _ in counts)
+    has_activity = any(activity is not None for _, activity in counts)
+    if not (has_fit and has_activity):
+        grades = FIT_GRADES if has_fit else ACTIVITY_GRADES
+        cells = {fit if has_fit else activity: leads for (fit, activity), leads in counts.items()}
+        return (
+            "grade "
+            + "".join(f"{grade:>8}" for grade in grades)
+            + "\nleads "
+            + "".join(f"{cells.get(grade, 0):>8}" for grade in grades)
+        )
     header = "fit \\ activity" + "".join(f"{grade:>8}" for grade in ACTIVITY_GRADES)
     lines = [header]
     for fit in FIT_GRADES:
@@ -29,8 +41,28 @@ def grade_matrix(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str
     return "\n".join(lines)
 
 
+def unseen_event_types(con: duckdb.DuckDBPyConnection, schema: str) -> list[str]:
+    """Match rules whose event type never occurs in the event log: a typo in the grid, or a
+    type the tracking does not send (they score nothing)."""
+    rows = con.execute(
+        f"""
+        select distinct rules.scoring_model, rules.criterion, rules.event_type
+        from "{schema}".stg_grid__activity_match_rules as rules
+        where not exists (
+            select 1 from "{schema}".base_lead_scoring__events as events
+            where events.event_type = rules.event_type
+        )
+        order by 1, 2, 3
+        """
+    ).fetchall()
+    return [
+        f"  {model} / {criterion}: no event of type '{event_type}'"
+        for model, criterion, event_type in rows
+    ]
+
+
 def hottest_leads(
-    con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str, limit: int = 10
+    con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str, limit: int = 5
 ) -> list[tuple]:
     """The ``limit`` leads with the most points, best grade first, with their reasons."""
     return con.execute(
@@ -108,15 +140,17 @@ def render(con: duckdb.DuckDBPyConnection, schema: str) -> str:
             f"{totals[0]} leads, {totals[1]} MQLs (hot zone)",
             evaluation_line(con, schema, scoring_model),
             "",
-            "Leads per grade cell:",
+            "Leads per grade:",
             grade_matrix(con, schema, scoring_model),
             "",
-            "Ten hottest leads:",
+            "Five hottest leads:",
         ]
         for contact_id, grade, zone, fit, activity, reasons in hottest_leads(
             con, schema, scoring_model
         ):
-            lines.append(f"  {contact_id}  {grade} {zone:<4}  fit {fit:>5}  activity {activity:>5}")
+            lines.append(
+                f"  {contact_id}  {grade:<2} {zone:<4}  fit {fit:>5}  activity {activity:>5}"
+            )
             lines.append(f"      {reasons}")
         sections.append("\n".join(lines))
     sections.append(
@@ -127,4 +161,9 @@ def render(con: duckdb.DuckDBPyConnection, schema: str) -> str:
             ]
         )
     )
+    unseen = unseen_event_types(con, schema)
+    if unseen:
+        sections.append(
+            "\n".join(["Warning: grid match rules that matched no event at all:", *unseen])
+        )
     return "\n\n".join(sections)

@@ -1,8 +1,13 @@
-"""An independent reference implementation of SPEC section 2, in plain Python.
+"""An independent reference implementation of SPEC sections 2 and 6, in plain Python.
 
 Written from the SPEC's words, not from the SQL: property tests score random grids and
 random inputs with both and require the same points, grades, zones and reasons. Rows are
 dicts shaped like the input tables and like the grid seeds (seeds/grid/*.csv).
+
+Section 6 (the grid language, second edition) adds: scoring models listed in
+grid_scoring_models, zones by total points (grid_zone_thresholds), one-dimension models,
+fit rules on any contact or account column and on `attributes.<name>` (contact_attributes),
+audiences (grid_model_audiences, with `lead.is_customer`) and decayed activity points.
 """
 
 from __future__ import annotations
@@ -10,31 +15,46 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 TIERS = ((10, "points_10_plus"), (5, "points_5_plus"), (2, "points_2_plus"), (1, "points_1_plus"))
 FIT_ORDER = ["A", "B", "C", "D"]
 ACTIVITY_ORDER = ["4", "3", "2", "1"]
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
 @dataclass
 class Grid:
-    """The five grid seeds, as lists of row dicts (blank cells as None)."""
+    """The grid seeds, as lists of row dicts (blank cells as None).
+
+    The first five are the first edition's; a grid with no ``scoring_models`` row is read as
+    the first edition read it (every model named in the criteria, rules or bands, zoned by
+    the matrix)."""
 
     activity_criteria: list[dict]
     match_rules: list[dict]
     fit_rules: list[dict]
     grade_bands: list[dict]
     zone_matrix: list[dict]
+    scoring_models: list[dict] = field(default_factory=list)
+    zone_thresholds: list[dict] = field(default_factory=list)
+    model_audiences: list[dict] = field(default_factory=list)
 
 
 @dataclass
 class Score:
-    """One lead's score under one scoring model, as lead_scores publishes it."""
+    """One lead's score under one scoring model, as lead_scores publishes it.
+
+    A grade is None when the model has no such dimension; ``criterion_points`` holds the
+    (decayed) points of every activity criterion that counted events and of every fit
+    criterion that matched."""
 
     fit_points: int
     activity_points: int
-    fit_grade: str
-    activity_grade: str
+    total_points: int
+    fit_grade: str | None
+    activity_grade: str | None
+    grade: str
     zone: str
     is_mql: bool
     score_reasons: str
@@ -49,6 +69,17 @@ def text(value) -> str | None:
         value = "true" if value else "false"
     cleaned = str(value).strip().lower()
     return cleaned or None
+
+
+def number(value) -> float | None:
+    """A value as `between` reads it: numbers as they are, text parsed (a non-number is
+    None, and matches nothing)."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float | Decimal):
+        return float(value)
+    cleaned = str(value).strip()
+    return float(cleaned) if NUMBER.fullmatch(cleaned) else None
 
 
 def key(value) -> str | None:
@@ -86,23 +117,65 @@ def latest_contacts(contacts: list[dict]) -> dict[str, dict]:
     return kept
 
 
-def attribute_values(contact: dict, account: dict | None) -> dict[str, tuple]:
-    """Every attribute a fit rule may name, as (normalised text, number or None)."""
-    values = {}
-    for column in ["account_id", "email", "job_title", "phone", "country"]:
-        values[f"contacts.{column}"] = (text(contact.get(column)), None)
-    values["contacts.is_decision_maker"] = (text(contact.get("is_decision_maker")), None)
-    values["contacts.lead_source"] = (text(contact.get("lead_source")), None)
-    account = account or {}
-    for column in ["account_name", "domain", "industry", "country"]:
-        values[f"accounts.{column}"] = (text(account.get(column)), None)
-    for column in ["employee_count", "annual_revenue"]:
-        number = account.get(column)
-        values[f"accounts.{column}"] = (text(number), None if number is None else float(number))
-    return values
+def latest_attributes(contact_attributes: list[dict]) -> dict[str, dict[str, str | None]]:
+    """contact_id -> attribute name -> value: per contact and name (ignoring case and
+    surrounding spaces) the row with the latest updated_at wins, even when its value is
+    blank (then the attribute is missing)."""
+    kept: dict[tuple[str, str], tuple[dt.datetime | None, str | None]] = {}
+    for row in contact_attributes:
+        contact_id, name = key(row.get("contact_id")), text(row.get("attribute"))
+        if contact_id is None or name is None:
+            continue
+        updated = as_datetime(row.get("updated_at"))
+        current = kept.get((contact_id, name))
+        if current is None or (
+            updated is not None and (current[0] is None or updated > current[0])
+        ):
+            kept[(contact_id, name)] = (updated, row.get("value"))
+    by_contact: dict[str, dict[str, str | None]] = {}
+    for (contact_id, name), (_, value) in kept.items():
+        by_contact.setdefault(contact_id, {})[name] = value
+    return by_contact
 
 
-def fit_rule_matches(rule: dict, value: str | None, number: float | None) -> bool:
+def customers(conversions: list[dict], as_of: dt.date) -> set[str]:
+    """Contacts with a conversion (any product) on or before the as-of date."""
+    return {
+        key(row.get("contact_id"))
+        for row in conversions
+        if key(row.get("contact_id")) is not None
+        and as_datetime(row.get("converted_at")) is not None
+        and as_datetime(row.get("converted_at")).date() <= as_of
+    }
+
+
+def attribute_value(
+    attribute: str,
+    contact: dict,
+    account: dict | None,
+    attributes: dict[str, str | None],
+    is_customer: bool,
+) -> tuple[str | None, float | None]:
+    """The attribute a fit rule or an audience row names, as (normalised text, number):
+    `contacts.<column>` and `accounts.<column>` (any column of the row), `attributes.<name>`
+    (contact_attributes) and `lead.is_customer` ('true' or 'false')."""
+    name = text(attribute) or ""
+    table, _, column = name.partition(".")
+    column = column.strip()
+    if name == "lead.is_customer":
+        raw = "true" if is_customer else "false"
+    elif table == "contacts":
+        raw = None if column.startswith("_") else contact.get(column)
+    elif table == "accounts":
+        raw = (account or {}).get(column)
+    elif table == "attributes":
+        raw = attributes.get(column)
+    else:
+        raw = None
+    return text(raw), number(raw)
+
+
+def fit_rule_matches(rule: dict, value: str | None, numeric: float | None) -> bool:
     operator = text(rule["operator"])
     raw = rule.get("value")
     items = [] if raw is None else [text(item) for item in str(raw).split("|")]
@@ -122,7 +195,7 @@ def fit_rule_matches(rule: dict, value: str | None, number: float | None) -> boo
         return len(parts) > 1 and parts[1].strip() in items
     if operator == "between":
         low, high = (float(bound) for bound in str(raw).split("|"))
-        return number is not None and low <= number <= high
+        return numeric is not None and low <= numeric <= high
     return False
 
 
@@ -144,6 +217,13 @@ def capped(points: int, max_points) -> int:
     return min(points, max_points) if max_points >= 0 else max(points, max_points)
 
 
+def decayed(points: int, half_life_days, days_since_last_event: int) -> int:
+    """Capped points x 0.5^(d / half-life), truncated toward zero; no half-life, no decay."""
+    if half_life_days is None:
+        return points
+    return int(points * 0.5 ** (days_since_last_event / half_life_days))
+
+
 def grade_for(points: int, bands: list[dict], order: list[str]) -> str:
     """The best grade whose minimum (inclusive) the points reach; blank minimum = floor."""
     by_grade = {band["grade"]: band["min_points"] for band in bands}
@@ -154,16 +234,60 @@ def grade_for(points: int, bands: list[dict], order: list[str]) -> str:
     raise AssertionError("a valid grid always grades")
 
 
-def score_all(
-    contacts: list[dict],
-    accounts: list[dict],
-    events: list[dict],
-    grid: Grid,
-    as_of: dt.date,
-) -> dict[tuple[str, str], Score]:
-    """Score every contact under every scoring model of the grid."""
-    kept_contacts = latest_contacts(contacts)
-    accounts_by_id = {key(row["account_id"]): row for row in accounts}
+def zone_by_total(total: int, thresholds: list[dict]) -> str:
+    """The zone of the highest minimum (inclusive) the total reaches; cold (blank minimum)
+    catches every lower total."""
+    reached = [
+        (row["min_total_points"], row["zone"])
+        for row in thresholds
+        if row["min_total_points"] is not None and total >= row["min_total_points"]
+    ]
+    if reached:
+        return max(reached)[1]
+    return next(row["zone"] for row in thresholds if row["min_total_points"] is None)
+
+
+@dataclass
+class Model:
+    """What scoring needs to know about one scoring model."""
+
+    name: str
+    zone_method: str
+    has_fit_grade: bool
+    has_activity_grade: bool
+
+
+def scoring_models(grid: Grid) -> list[Model]:
+    """The models of grid_scoring_models (or, for a first-edition grid, every model named),
+    with the dimensions each has: a model with no fit rules and no fit bands has no fit
+    grade, likewise activity."""
+    if grid.scoring_models:
+        listed = {row["scoring_model"]: text(row["zone_method"]) for row in grid.scoring_models}
+    else:
+        listed = {
+            row["scoring_model"]: "matrix"
+            for row in grid.activity_criteria + grid.fit_rules + grid.grade_bands
+        }
+
+    def has_grade(name: str, dimension: str, criteria: list[dict]) -> bool:
+        return any(row["scoring_model"] == name for row in criteria) or any(
+            band["scoring_model"] == name and band["dimension"] == dimension
+            for band in grid.grade_bands
+        )
+
+    return [
+        Model(
+            name=name,
+            zone_method=zone_method,
+            has_fit_grade=has_grade(name, "fit", grid.fit_rules),
+            has_activity_grade=has_grade(name, "activity", grid.activity_criteria),
+        )
+        for name, zone_method in sorted(listed.items())
+    ]
+
+
+def first_deliveries(events: list[dict]) -> dict[str, dict]:
+    """One row per event_id (a redelivered event counts once)."""
     first_delivery: dict[str, dict] = {}
     for row in events:
         event_id = key(row.get("event_id"))
@@ -175,16 +299,44 @@ def score_all(
             when is not None and (current["_when"] is None or when < current["_when"])
         ):
             first_delivery[event_id] = {**row, "_when": when}
+    return first_delivery
 
-    models = sorted(
-        {row["scoring_model"] for row in grid.activity_criteria}
-        | {row["scoring_model"] for row in grid.fit_rules}
-        | {row["scoring_model"] for row in grid.grade_bands}
+
+def event_matches(event: dict, rules: list[dict]) -> bool:
+    subject = text(event.get("subject"))
+    return any(
+        text(event.get("event_type")) == text(rule["event_type"])
+        and (
+            text(rule.get("subject_pattern")) is None
+            or (subject is not None and like(text(rule["subject_pattern"]), subject))
+        )
+        for rule in rules
     )
+
+
+def score_all(
+    contacts: list[dict],
+    accounts: list[dict],
+    events: list[dict],
+    grid: Grid,
+    as_of: dt.date,
+    contact_attributes: list[dict] = (),
+    conversions: list[dict] = (),
+) -> dict[tuple[str, str], Score]:
+    """Score every contact under every scoring model of the grid whose audience it is in;
+    keys are (contact_id, scoring_model)."""
+    kept_contacts = latest_contacts(contacts)
+    accounts_by_id = {key(row["account_id"]): row for row in accounts}
+    attributes_by_contact = latest_attributes(list(contact_attributes))
+    customer_ids = customers(list(conversions), as_of)
+    first_delivery = first_deliveries(events)
+    models = scoring_models(grid)
+
     scores = {}
     for contact_id, contact in kept_contacts.items():
         account = accounts_by_id.get(key(contact.get("account_id")))
-        attributes = attribute_values(contact, account)
+        attributes = attributes_by_contact.get(contact_id, {})
+        facts = (contact, account, attributes, contact_id in customer_ids)
         own_events = [
             event
             for event in first_delivery.values()
@@ -193,52 +345,52 @@ def score_all(
             and event["_when"].date() <= as_of
         ]
         for model in models:
-            reasons = []  # (abs points, display order, text, points)
+            audience = [row for row in grid.model_audiences if row["scoring_model"] == model.name]
+            if not all(
+                fit_rule_matches(row, *attribute_value(row["attribute"], *facts))
+                for row in audience
+            ):
+                continue
+            reasons = []  # (-abs points, display order, text): largest first, ties in grid order
             criterion_points = {}
             activity_total = 0
             for criterion in grid.activity_criteria:
-                if criterion["scoring_model"] != model:
+                if criterion["scoring_model"] != model.name:
                     continue
                 rules = [
                     rule
                     for rule in grid.match_rules
-                    if rule["scoring_model"] == model
+                    if rule["scoring_model"] == model.name
                     and rule["criterion"] == criterion["criterion"]
                 ]
                 lookback = criterion.get("lookback_days")
-                count = 0
-                for event in own_events:
-                    days_before = (as_of - event["_when"].date()).days
-                    if lookback is not None and days_before > lookback - 1:
-                        continue
-                    subject = text(event.get("subject"))
-                    if any(
-                        text(event.get("event_type")) == text(rule["event_type"])
-                        and (
-                            text(rule.get("subject_pattern")) is None
-                            or (
-                                subject is not None and like(text(rule["subject_pattern"]), subject)
-                            )
-                        )
-                        for rule in rules
-                    ):
-                        count += 1
-                points = capped(tier_points(criterion, count), criterion.get("max_points"))
+                counted = [
+                    event["_when"].date()
+                    for event in own_events
+                    if (lookback is None or (as_of - event["_when"].date()).days <= lookback - 1)
+                    and event_matches(event, rules)
+                ]
+                count = len(counted)
+                if not count:
+                    continue
+                points = decayed(
+                    capped(tier_points(criterion, count), criterion.get("max_points")),
+                    criterion.get("decay_half_life_days"),
+                    (as_of - max(counted)).days,
+                )
                 activity_total += points
-                if count:
-                    criterion_points[criterion["criterion"]] = points
+                criterion_points[criterion["criterion"]] = points
                 if points:
-                    counted = f" ({count})" if count > 1 else ""
+                    shown_count = f" ({count})" if count > 1 else ""
                     sign = "+" if points > 0 else ""
-                    label = f"{criterion['label']}{counted} {sign}{points}"
-                    reasons.append((abs(points), criterion["display_order"], label, points))
+                    label = f"{criterion['label']}{shown_count} {sign}{points}"
+                    reasons.append((-abs(points), criterion["display_order"], label))
             fit_total = 0
             best_rows: dict[str, dict] = {}
             for rule in grid.fit_rules:
-                if rule["scoring_model"] != model:
+                if rule["scoring_model"] != model.name:
                     continue
-                value, number = attributes.get(text(rule["attribute"]), (None, None))
-                if not fit_rule_matches(rule, value, number):
+                if not fit_rule_matches(rule, *attribute_value(rule["attribute"], *facts)):
                     continue
                 best = best_rows.get(rule["criterion"])
                 if best is None or (rule["points"], -rule["display_order"]) > (
@@ -253,26 +405,43 @@ def score_all(
                 if points:
                     sign = "+" if points > 0 else ""
                     label = f"{rule['label']} {sign}{points}"
-                    reasons.append((abs(points), rule["display_order"], label, points))
-            bands = [band for band in grid.grade_bands if band["scoring_model"] == model]
-            fit_grade = grade_for(
-                fit_total, [b for b in bands if b["dimension"] == "fit"], FIT_ORDER
+                    reasons.append((-abs(points), rule["display_order"], label))
+            bands = [band for band in grid.grade_bands if band["scoring_model"] == model.name]
+            fit_grade = (
+                grade_for(fit_total, [b for b in bands if b["dimension"] == "fit"], FIT_ORDER)
+                if model.has_fit_grade
+                else None
             )
-            activity_grade = grade_for(
-                activity_total, [b for b in bands if b["dimension"] == "activity"], ACTIVITY_ORDER
+            activity_grade = (
+                grade_for(
+                    activity_total,
+                    [b for b in bands if b["dimension"] == "activity"],
+                    ACTIVITY_ORDER,
+                )
+                if model.has_activity_grade
+                else None
             )
-            row = next(
-                zone
-                for zone in grid.zone_matrix
-                if zone["scoring_model"] == model and zone["fit_grade"] == fit_grade
-            )
-            zone = row[f"activity_{activity_grade}"]
-            reasons.sort(key=lambda reason: (-reason[0], reason[1], reason[2]))
-            scores[(contact_id, model)] = Score(
+            total = fit_total + activity_total
+            if model.zone_method == "total":
+                zone = zone_by_total(
+                    total,
+                    [row for row in grid.zone_thresholds if row["scoring_model"] == model.name],
+                )
+            else:
+                row = next(
+                    zone
+                    for zone in grid.zone_matrix
+                    if zone["scoring_model"] == model.name and zone["fit_grade"] == fit_grade
+                )
+                zone = row[f"activity_{activity_grade}"]
+            reasons.sort()
+            scores[(contact_id, model.name)] = Score(
                 fit_points=fit_total,
                 activity_points=activity_total,
+                total_points=total,
                 fit_grade=fit_grade,
                 activity_grade=activity_grade,
+                grade=(fit_grade or "") + (activity_grade or ""),
                 zone=zone,
                 is_mql=zone == "hot",
                 score_reasons="; ".join(reason[2] for reason in reasons),

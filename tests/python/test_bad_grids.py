@@ -87,7 +87,7 @@ BAD_GRIDS = {
         replace_in_seed(
             "grid_activity_criteria",
             "default,webinar_attendance,",
-            "default,webinar_attendance,Webinar attendance,800,,,,800,90,5\n"
+            "default,webinar_attendance,Webinar attendance,800,,,,800,90,,5\n"
             "default,webinar_attendance,",
         ),
         ["webinar_attendance | criterion is listed more than once"],
@@ -124,9 +124,55 @@ BAD_GRIDS = {
         ),
         ['A4 | zone "tepid" is not hot, warm or cold'],
     ),
-    "attribute outside the input contract": (
+    "attribute no input table has": (
         replace_in_seed("grid_fit_rules", "accounts.industry", "accounts.sector"),
-        ['industry | attribute "accounts.sector" is not in the input contract'],
+        ['industry | attribute "accounts.sector" is not a column of the contacts or accounts'],
+    ),
+    "misspelled extra column": (
+        replace_in_seed("grid_fit_rules", "contacts.department,in,marketing", "contacts.dept,in,x"),
+        ['hp_department | attribute "contacts.dept" is not a column'],
+    ),
+    "unknown zone method": (
+        replace_in_seed("grid_scoring_models", "points,total,", "points,totals,"),
+        ['grid_scoring_models | hubspot_style |  | zone_method "totals" is not one of'],
+    ),
+    "one-dimension model zoned by the matrix": (
+        replace_in_seed("grid_scoring_models", "points,total,", "points,matrix,"),
+        ["hubspot_style |  | a one-dimension model (no fit criteria or bands)"],
+    ),
+    "model in no grid_scoring_models row": (
+        replace_in_seed(
+            "grid_scoring_models", "fading_engagement,Fit x activity whose", "fading,Fit x"
+        ),
+        ["grid_activity_criteria | fading_engagement |  | scoring model has no row in"],
+    ),
+    "zone thresholds missing cold": (
+        replace_in_seed("grid_zone_thresholds", "hundred_point,cold,\n", ""),
+        ["grid_zone_thresholds | hundred_point | cold | zone threshold is missing"],
+    ),
+    "zone thresholds out of order": (
+        replace_in_seed("grid_zone_thresholds", "hundred_point,warm,50", "hundred_point,warm,100"),
+        ["hundred_point | hot | thresholds out of order"],
+    ),
+    "unknown audience operator": (
+        replace_in_seed(
+            "grid_model_audiences",
+            "customer_upsell,lead.is_customer,equals",
+            "x,lead.is_customer,is",
+        ),
+        ['grid_model_audiences | x | lead.is_customer | unknown operator "is"'],
+    ),
+    "zero decay half-life": (
+        replace_in_seed(
+            "grid_activity_criteria",
+            "Key page visits,500,1000,,,1000,180,30",
+            "Key page visits,500,1000,,,1000,180,0",
+        ),
+        ["fe_key_page_visits | decay_half_life_days must be a positive number of days"],
+    ),
+    "account zones without a cold row": (
+        replace_in_seed("grid_account_zones", "hubspot_style,cold,,\n", ""),
+        ["grid_account_zones | hubspot_style | cold | a model with account zones needs a cold row"],
     ),
 }
 
@@ -182,7 +228,21 @@ def test_label_full_of_quotes_and_sql_is_shown_as_text(published, tmp_path):
 
     assert rebuilt.returncode == 0, rebuilt.output
     [(reasons,)] = rebuilt.query(
-        "select score_reasons from main.lead_scores where contact_id = 'c1'"
+        "select score_reasons from main.lead_scores"
+        " where contact_id = 'c1' and scoring_model = 'default'"
     )
     assert f"{label} +300" in reasons
-    assert rebuilt.query("select count(*) from main.lead_scores") == [(2,)]
+    assert rebuilt.query(
+        "select count(*) from main.lead_scores where scoring_model = 'default'"
+    ) == [(2,)]
+
+
+def test_attribute_rule_without_the_contact_attributes_table_fails_naming_it(tmp_path):
+    built = build_on_inputs(tmp_path, INPUTS, as_of=AS_OF, omit_tables=("contact_attributes",))
+
+    assert built.returncode != 0
+    assert "The scoring grid is invalid; nothing was published" in built.output
+    assert (
+        'hp_persona | attribute "attributes.persona" needs the contact_attributes table,'
+        " which is not in the source schema"
+    ) in built.output

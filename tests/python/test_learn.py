@@ -101,7 +101,8 @@ def test_the_note_lists_criteria_points_and_support(learned_run, capsys):
     [
         ("delete from {schema}.conversions", "no conversion"),
         (
-            "insert into {schema}.conversions select contact_id, timestamp '2026-10-15'"
+            "insert into {schema}.conversions (contact_id, converted_at)"
+            " select contact_id, timestamp '2026-10-15'"
             " from {schema}.contacts",
             "single class",
         ),

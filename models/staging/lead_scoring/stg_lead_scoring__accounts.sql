@@ -15,10 +15,10 @@ final as (
         industry,
         employee_count,
         annual_revenue,
+        {% for column in source_extra_columns('accounts') -%}
+            {{ adapter.quote(column.name) }},
+        {% endfor -%}
         country
-        {%- for column in source_extra_columns('accounts') %},
-        {{ adapter.quote(column.name) }}
-        {%- endfor %}
     from accounts
     where
         account_id is not null

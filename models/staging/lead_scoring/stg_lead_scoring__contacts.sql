@@ -18,10 +18,10 @@ final as (
         is_decision_maker,
         lead_source,
         created_at,
+        {% for column in source_extra_columns('contacts') -%}
+            {{ adapter.quote(column.name) }},
+        {% endfor -%}
         updated_at
-        {%- for column in source_extra_columns('contacts') %},
-        {{ adapter.quote(column.name) }}
-        {%- endfor %}
     from contacts
     where
         contact_id is not null

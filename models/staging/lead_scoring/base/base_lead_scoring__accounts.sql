@@ -17,10 +17,10 @@ renamed as (
         trim(industry) as industry,
         cast(employee_count as {{ dbt.type_int() }}) as employee_count,
         cast(annual_revenue as {{ dbt.type_numeric() }}) as annual_revenue,
+        {% for column in source_extra_columns('accounts') -%}
+            {{ column.quoted }} as {{ adapter.quote(column.name) }},
+        {% endfor -%}
         trim(country) as country
-        {%- for column in source_extra_columns('accounts') %},
-        {{ column.quoted }} as {{ adapter.quote(column.name) }}
-        {%- endfor %}
     from source
 
 ),

@@ -20,10 +20,10 @@ renamed as (
         cast(is_decision_maker as boolean) as is_decision_maker,
         trim(lead_source) as lead_source,
         cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
+        {% for column in source_extra_columns('contacts') -%}
+            {{ column.quoted }} as {{ adapter.quote(column.name) }},
+        {% endfor -%}
         cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at
-        {%- for column in source_extra_columns('contacts') %},
-        {{ column.quoted }} as {{ adapter.quote(column.name) }}
-        {%- endfor %}
     from source
 
 ),
