@@ -125,7 +125,9 @@ def render(con: duckdb.DuckDBPyConnection, schema: str) -> str:
     """The whole summary, one section per scoring model."""
     sections = []
     models = con.execute(
-        f'select distinct scoring_model, scored_as_of from "{schema}".lead_scores order by 1'
+        f'select distinct scoring_model, scored_as_of from "{schema}".lead_scores'
+        # the shipped model first, then the others by name
+        " order by scoring_model != 'default', scoring_model"
     ).fetchall()
     for scoring_model, scored_as_of in models:
         totals = con.execute(

@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import duckdb
 import pytest
 
 from dbt_harness import DbtRun, build_on_inputs
+from lead_scoring import summary
 
 AS_OF = dt.date(2026, 6, 30)
 
@@ -632,3 +634,24 @@ def test_sales_feedback_counts_the_latest_verdict_up_to_the_as_of_date(run):
     # t100: rejected, then accepted (latest wins); t_rejected: rejected, and an acceptance
     # after the as-of date that does not count yet
     assert rows == [(2, 2, 1, 1, 0.5, "no budget (1)")]
+
+
+def test_summary_warns_about_match_rules_that_matched_no_event(run):
+    with duckdb.connect(str(run.duckdb_path), read_only=True) as con:
+        lines = summary.unseen_event_types(con, "main")
+        text = summary.render(con, "main")
+    # this dataset has demo requests, page views and unsubscribes, but no webinar
+    assert "  default / webinar_attendance: no event of type 'webinar_attendance'" in lines
+    assert not any("t_demo" in line for line in lines)
+    assert "Warning: grid match rules that matched no event at all:" in text
+
+
+def test_summary_shows_one_dimension_grades_as_one_row(run):
+    with duckdb.connect(str(run.duckdb_path), read_only=True) as con:
+        table = summary.grade_matrix(con, "main", "activity_only")
+    # a demo request in the window is worth 1000: t100, t99, t_rejected, cust_on_as_of,
+    # cust_after and the five decay_* contacts but decay_negative (9); the others have none
+    quiet = len(CONTACTS) - 9
+    assert table == (
+        f"grade        4       3       2       1\nleads        9       0       0{quiet:>8}"
+    )
