@@ -1,21 +1,11 @@
-{#- Problems of the rows that test an attribute with an operator, fit rules and audience
-    rows alike: operators, attributes no input has, values an operator cannot read; then
-    what only fit rules have: blank points or labels, duplicate rules, criterion names shared
-    with activity. -#}
-{%- set max_list_items = 100 -%}
-{%- set has_contact_attributes = optional_source('contact_attributes') is not none -%}
-
+{#- Problems only fit rules can have: blank points or label, a criterion name also used by
+    an activity criterion. Operators, attributes and values are checked with the audience
+    rows in int_grid_rule_issues. -#}
 with
 
 fit_rules as (
 
     select * from {{ ref('stg_grid__fit_rules') }}
-
-),
-
-model_audiences as (
-
-    select * from {{ ref('stg_grid__model_audiences') }}
 
 ),
 
@@ -25,148 +15,7 @@ activity_criteria as (
 
 ),
 
-known_attributes as (
-
-    -- the contact and account columns (contract or not), and lead.is_customer
-    {% for attribute in fit_attributes() -%}
-        select '{{ attribute.table }}.{{ attribute.column }}' as attribute
-        union all
-    {% endfor -%}
-    select 'lead.is_customer' as attribute
-
-),
-
-known_operators as (
-
-    {% for operator in fit_operators() -%}
-        select '{{ operator }}' as operator
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
-
-),
-
-grid_rules as (
-
-    select
-        'grid_fit_rules' as grid_file,
-        scoring_model,
-        criterion,
-        attribute,
-        operator,
-        value
-    from fit_rules
-    union all
-    select
-        'grid_model_audiences' as grid_file,
-        scoring_model,
-        attribute as criterion,
-        attribute,
-        operator,
-        value
-    from model_audiences
-
-),
-
-grid_rules_parsed as (
-
-    select
-        *,
-        length(value) - length(replace(value, '|', '')) + 1 as item_count,
-        {{ text_to_number(split_item('value', '|', 1)) }}
-            as min_number,
-        {{ text_to_number(split_item('value', '|', 2)) }}
-            as max_number
-    from grid_rules
-
-),
-
-rule_issues as (
-
-    select distinct
-        grid_rules.grid_file,
-        grid_rules.scoring_model,
-        grid_rules.criterion,
-        'unknown operator "' || coalesce(grid_rules.operator, '') || '" (expected one of '
-        || '{{ fit_operators() | join(", ") }})' as issue
-    from grid_rules
-    left join known_operators
-        on grid_rules.operator = known_operators.operator
-    where known_operators.operator is null
-
-    union all
-
-    select distinct
-        grid_rules.grid_file,
-        grid_rules.scoring_model,
-        grid_rules.criterion,
-        case
-            when grid_rules.attribute like 'attributes.%'
-                then
-                    'attribute "' || grid_rules.attribute || '" needs the contact_attributes '
-                    || 'table, which is not in the source schema'
-            else
-                'attribute "' || coalesce(grid_rules.attribute, '')
-                || '" is not a column of the contacts or accounts source table (write '
-                || 'contacts.<column>, accounts.<column>, attributes.<name> or lead.is_customer)'
-        end as issue
-    from grid_rules
-    left join known_attributes
-        on grid_rules.attribute = known_attributes.attribute
-    where
-        known_attributes.attribute is null
-        and not (
-            grid_rules.attribute like 'attributes._%'
-            and {{ 'true' if has_contact_attributes else 'false' }}
-        )
-
-    union all
-
-    select distinct
-        grid_file,
-        scoring_model,
-        criterion,
-        'between value "' || coalesce(value, '') || '" is not two numbers min|max' as issue
-    from grid_rules_parsed
-    where
-        operator in {{ fit_operators_reading('range') }}
-        and (
-            value is null
-            or item_count != 2
-            or min_number is null
-            or max_number is null
-            or min_number > max_number
-        )
-
-    union all
-
-    select distinct
-        grid_file,
-        scoring_model,
-        criterion,
-        operator || ' needs a value' as issue
-    from grid_rules
-    where
-        value is null
-        and (
-            operator in {{ fit_operators_reading('single') }}
-            or operator in {{ fit_operators_reading('list') }}
-        )
-
-),
-
 fit_issues as (
-
-    select distinct
-        grid_file,
-        scoring_model,
-        criterion,
-        operator || ' lists more than {{ max_list_items }} values' as issue
-    from grid_rules_parsed
-    where
-        operator in {{ fit_operators_reading('list') }}
-        and item_count > {{ max_list_items }}
-
-    union all
 
     select distinct
         'grid_fit_rules' as grid_file,
@@ -175,17 +24,6 @@ fit_issues as (
         'points or label is blank' as issue
     from fit_rules
     where points is null or label is null or label = ''
-
-    union all
-
-    select
-        grid_file,
-        scoring_model,
-        criterion,
-        'the same rule is listed more than once' as issue
-    from grid_rules
-    group by grid_file, scoring_model, criterion, attribute, operator, value
-    having count(*) > 1
 
     union all
 
@@ -204,13 +42,6 @@ fit_issues as (
 
 final as (
 
-    select
-        grid_file,
-        scoring_model,
-        criterion,
-        issue
-    from rule_issues
-    union all
     select
         grid_file,
         scoring_model,

@@ -2,8 +2,7 @@
     operator, in the form matching reads: one row per list item, numbers parsed for ranges.
     Audience rows have no points; their `criterion` is the row itself
     (`attribute operator value`), so that membership can count the rows a contact matches. -#}
-{#- Longest `|`-separated list a value may hold. -#}
-{%- set max_list_items = 100 -%}
+{%- set list_limit = max_list_items() -%}
 
 with
 
@@ -21,7 +20,7 @@ model_audiences as (
 
 item_positions as (
 
-    {{ integer_sequence(max_list_items) }}
+    {{ integer_sequence(list_limit) }}
 
 ),
 

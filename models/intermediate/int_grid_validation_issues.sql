@@ -1,74 +1,39 @@
 {#- Everything wrong with the grid seeds, one row per problem. The test on this model fails
     the build with the list, and the marts wait for it: an invalid grid never replaces a
     published score. -#}
+{%- set issue_models = [
+    'int_grid_activity_issues',
+    'int_grid_rule_issues',
+    'int_grid_fit_issues',
+    'int_grid_band_issues',
+    'int_grid_zone_issues',
+    'int_grid_threshold_issues',
+    'int_grid_model_issues',
+    'int_grid_account_zone_issues',
+] %}
+
 with
 
-activity_issues as (
+{% for issue_model in issue_models -%}
+    {{ issue_model }} as (
 
-    select * from {{ ref('int_grid_activity_issues') }}
+        select * from {{ ref(issue_model) }}
 
-),
+    ),
 
-fit_issues as (
-
-    select * from {{ ref('int_grid_fit_issues') }}
-
-),
-
-band_issues as (
-
-    select * from {{ ref('int_grid_band_issues') }}
-
-),
-
-zone_issues as (
-
-    select * from {{ ref('int_grid_zone_issues') }}
-
-),
-
-model_issues as (
-
-    select * from {{ ref('int_grid_model_issues') }}
-
-),
+{% endfor -%}
 
 all_issues as (
 
-    select
-        grid_file,
-        scoring_model,
-        criterion,
-        issue
-    from activity_issues
-    union all
-    select
-        grid_file,
-        scoring_model,
-        criterion,
-        issue
-    from fit_issues
-    union all
-    select
-        grid_file,
-        scoring_model,
-        criterion,
-        issue
-    from band_issues
-    union all
-    select
-        grid_file,
-        scoring_model,
-        criterion,
-        issue
-    from zone_issues
-    union all
-    select
-        grid_file,
-        scoring_model,
-        criterion,
-        issue
-    from model_issues
+    {% for issue_model in issue_models -%}
+        select
+            grid_file,
+            scoring_model,
+            criterion,
+            issue
+        from {{ issue_model }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 

@@ -1,0 +1,80 @@
+{#- Problems of grid_account_zones: a zone unknown or listed twice, a negative minimum, a
+    model with account zones but no cold row with blank minimums. -#}
+with
+
+account_zones as (
+
+    select * from {{ ref('stg_grid__account_zones') }}
+
+),
+
+zone_ranks as (
+
+    {{ zone_ranks() }}
+
+),
+
+account_zone_issues as (
+
+    select
+        account_zones.scoring_model,
+        coalesce(account_zones.zone, '') as criterion,
+        'zone "' || coalesce(account_zones.zone, '') || '" is not hot, warm or cold' as issue
+    from account_zones
+    left join zone_ranks
+        on account_zones.zone = zone_ranks.zone
+    where zone_ranks.zone is null
+
+    union all
+
+    select
+        scoring_model,
+        zone as criterion,
+        'account zone is listed more than once' as issue
+    from account_zones
+    group by scoring_model, zone
+    having count(*) > 1
+
+    union all
+
+    select
+        scoring_model,
+        'cold' as criterion,
+        'a model with account zones needs a cold row with blank minimums' as issue
+    from account_zones
+    group by scoring_model
+    having
+        sum(
+            case
+                when
+                    zone = 'cold'
+                    and min_engaged_contacts is null
+                    and min_hot_contacts is null
+                    then 1
+                else 0
+            end
+        ) = 0
+
+    union all
+
+    select
+        scoring_model,
+        zone as criterion,
+        'minimum contacts must not be negative' as issue
+    from account_zones
+    where min_engaged_contacts < 0 or min_hot_contacts < 0
+
+),
+
+final as (
+
+    select
+        'grid_account_zones' as grid_file,
+        scoring_model,
+        criterion,
+        issue
+    from account_zone_issues
+
+)
+
+select * from final

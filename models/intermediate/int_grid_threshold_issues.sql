@@ -1,0 +1,121 @@
+{#- Problems of grid_zone_thresholds: cold and hot required for a model zoned by total
+    points, a minimum on cold or none on hot/warm, hot not above warm, a zone listed twice
+    or unknown, thresholds given to a model zoned by the matrix. -#}
+with
+
+scoring_models as (
+
+    select * from {{ ref('int_scoring_models') }}
+
+),
+
+zone_thresholds as (
+
+    select * from {{ ref('stg_grid__zone_thresholds') }}
+
+),
+
+zone_ranks as (
+
+    {{ zone_ranks() }}
+
+),
+
+required_thresholds as (
+
+    -- a model zoned by total points needs a cold floor and a hot threshold; warm is optional
+    select 'hot' as zone
+    union all
+    select 'cold' as zone
+
+),
+
+threshold_issues as (
+
+    select
+        zone_thresholds.scoring_model,
+        coalesce(zone_thresholds.zone, '') as criterion,
+        'zone "' || coalesce(zone_thresholds.zone, '') || '" is not hot, warm or cold' as issue
+    from zone_thresholds
+    left join zone_ranks
+        on zone_thresholds.zone = zone_ranks.zone
+    where zone_ranks.zone is null
+
+    union all
+
+    select
+        scoring_model,
+        zone as criterion,
+        'zone threshold is listed more than once' as issue
+    from zone_thresholds
+    group by scoring_model, zone
+    having count(*) > 1
+
+    union all
+
+    select
+        scoring_models.scoring_model,
+        required.zone as criterion,
+        'zone threshold is missing (a model zoned by total points needs cold and hot)' as issue
+    from scoring_models
+    cross join required_thresholds as required
+    left join zone_thresholds
+        on
+            scoring_models.scoring_model = zone_thresholds.scoring_model
+            and required.zone = zone_thresholds.zone
+    where scoring_models.zone_method = 'total' and zone_thresholds.zone is null
+
+    union all
+
+    select
+        scoring_model,
+        zone as criterion,
+        case
+            when zone = 'cold'
+                then 'cold must have a blank min_total_points: it catches every lower total'
+            else zone || ' needs a min_total_points'
+        end as issue
+    from zone_thresholds
+    where
+        (zone = 'cold' and min_total_points is not null)
+        or (zone in ('hot', 'warm') and min_total_points is null)
+
+    union all
+
+    select
+        hot.scoring_model,
+        'hot' as criterion,
+        'thresholds out of order: hot needs a higher min_total_points than warm' as issue
+    from zone_thresholds as hot
+    inner join zone_thresholds as warm
+        on
+            hot.scoring_model = warm.scoring_model
+            and hot.zone = 'hot'
+            and warm.zone = 'warm'
+    where hot.min_total_points <= warm.min_total_points
+
+    union all
+
+    select distinct
+        zone_thresholds.scoring_model,
+        '' as criterion,
+        'zone thresholds for a model whose zone_method is not total' as issue
+    from zone_thresholds
+    inner join scoring_models
+        on zone_thresholds.scoring_model = scoring_models.scoring_model
+    where scoring_models.zone_method != 'total'
+
+),
+
+final as (
+
+    select
+        'grid_zone_thresholds' as grid_file,
+        scoring_model,
+        criterion,
+        issue
+    from threshold_issues
+
+)
+
+select * from final
