@@ -1,5 +1,6 @@
-{#- Problems of grid_account_zones: a zone unknown or listed twice, a negative minimum, a
-    model with account zones but no cold row with blank minimums. -#}
+{#- Problems of grid_account_zones: a zone listed twice, a negative minimum, a model with
+    account zones but no cold row with blank minimums (int_grid_zone_issues checks the zone
+    names). -#}
 with
 
 account_zones as (
@@ -8,24 +9,7 @@ account_zones as (
 
 ),
 
-zone_ranks as (
-
-    {{ zone_ranks() }}
-
-),
-
 account_zone_issues as (
-
-    select
-        account_zones.scoring_model,
-        coalesce(account_zones.zone, '') as criterion,
-        'zone "' || coalesce(account_zones.zone, '') || '" is not hot, warm or cold' as issue
-    from account_zones
-    left join zone_ranks
-        on account_zones.zone = zone_ranks.zone
-    where zone_ranks.zone is null
-
-    union all
 
     select
         scoring_model,

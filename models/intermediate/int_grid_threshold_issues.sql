@@ -1,6 +1,7 @@
 {#- Problems of grid_zone_thresholds: cold and hot required for a model zoned by total
-    points, a minimum on cold or none on hot/warm, hot not above warm, a zone listed twice
-    or unknown, thresholds given to a model zoned by the matrix. -#}
+    points, a minimum on cold or none on hot/warm, hot not above warm, a zone listed twice,
+    thresholds given to a model zoned by the matrix (int_grid_zone_issues checks the zone
+    names). -#}
 with
 
 scoring_models as (
@@ -15,12 +16,6 @@ zone_thresholds as (
 
 ),
 
-zone_ranks as (
-
-    {{ zone_ranks() }}
-
-),
-
 required_thresholds as (
 
     -- a model zoned by total points needs a cold floor and a hot threshold; warm is optional
@@ -31,17 +26,6 @@ required_thresholds as (
 ),
 
 threshold_issues as (
-
-    select
-        zone_thresholds.scoring_model,
-        coalesce(zone_thresholds.zone, '') as criterion,
-        'zone "' || coalesce(zone_thresholds.zone, '') || '" is not hot, warm or cold' as issue
-    from zone_thresholds
-    left join zone_ranks
-        on zone_thresholds.zone = zone_ranks.zone
-    where zone_ranks.zone is null
-
-    union all
 
     select
         scoring_model,

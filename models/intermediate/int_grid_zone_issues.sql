@@ -1,6 +1,7 @@
-{#- Problems of the zone matrix: for a model zoned by the matrix, a cell missing or listed
-    twice, a row for an unknown fit letter, a zone other than hot, warm and cold; for any
-    other model, matrix rows at all (a model uses the matrix or thresholds, not both). -#}
+{#- Zone names anywhere in the grid (matrix cells, total-points thresholds, account zones)
+    other than hot, warm and cold; and problems of the zone matrix: for a model zoned by the
+    matrix, a cell missing or listed twice, a row for an unknown fit letter; for any other
+    model, matrix rows at all (a model uses the matrix or thresholds, not both). -#}
 with
 
 zone_matrix as (
@@ -21,24 +22,64 @@ grade_cells as (
 
 ),
 
+zone_thresholds as (
+
+    select * from {{ ref('stg_grid__zone_thresholds') }}
+
+),
+
+account_zones as (
+
+    select * from {{ ref('stg_grid__account_zones') }}
+
+),
+
 zone_ranks as (
 
     {{ zone_ranks() }}
 
 ),
 
-zone_issues as (
+zone_names as (
 
     select
-        zone_matrix.scoring_model,
-        coalesce(zone_matrix.grade, '') as criterion,
-        'zone "' || coalesce(zone_matrix.zone, '') || '" is not hot, warm or cold' as issue
+        'grid_zone_matrix' as grid_file,
+        scoring_model,
+        coalesce(grade, '') as criterion,
+        zone
     from zone_matrix
+    union all
+    select
+        'grid_zone_thresholds' as grid_file,
+        scoring_model,
+        coalesce(zone, '') as criterion,
+        zone
+    from zone_thresholds
+    union all
+    select
+        'grid_account_zones' as grid_file,
+        scoring_model,
+        coalesce(zone, '') as criterion,
+        zone
+    from account_zones
+
+),
+
+zone_name_issues as (
+
+    select
+        zone_names.grid_file,
+        zone_names.scoring_model,
+        zone_names.criterion,
+        'zone "' || coalesce(zone_names.zone, '') || '" is not hot, warm or cold' as issue
+    from zone_names
     left join zone_ranks
-        on zone_matrix.zone = zone_ranks.zone
+        on zone_names.zone = zone_ranks.zone
     where zone_ranks.zone is null
 
-    union all
+),
+
+zone_issues as (
 
     select
         scoring_model,
@@ -95,6 +136,13 @@ zone_issues as (
 
 final as (
 
+    select
+        grid_file,
+        scoring_model,
+        criterion,
+        issue
+    from zone_name_issues
+    union all
     select
         'grid_zone_matrix' as grid_file,
         scoring_model,

@@ -116,14 +116,18 @@ def append_seed_rows(project_dir: Path, seed: str, rows: list[dict]) -> None:
 def write_inputs(
     duckdb_path: Path, tables: dict[str, list[dict]], omit: tuple[str, ...] = ()
 ) -> None:
-    """Create the input tables in ``INPUT_SCHEMA`` with the contract's column types (the
-    tables named in ``omit`` are dropped instead, to test an optional input's absence)."""
+    """Create the input tables in ``INPUT_SCHEMA`` with the contract's column types; a table
+    named in ``omit`` is dropped instead and a `table.column` named there left out, to test
+    an optional input's absence."""
     with duckdb.connect(str(duckdb_path)) as con:
         con.execute(f"create schema if not exists {INPUT_SCHEMA}")
         for table, columns in INPUT_COLUMNS.items():
             if table in omit:
                 con.execute(f"drop table if exists {INPUT_SCHEMA}.{table}")
                 continue
+            columns = {
+                name: type_ for name, type_ in columns.items() if f"{table}.{name}" not in omit
+            }
             column_list = ", ".join(f"{name} {type_}" for name, type_ in columns.items())
             con.execute(f"create or replace table {INPUT_SCHEMA}.{table} ({column_list})")
             rows = tables.get(table, [])

@@ -1,9 +1,10 @@
 """The same SQL gives the same scores on DuckDB, PostgreSQL and Apache Spark.
 
-The demo dataset and the golden dataset (test_golden_scores.py, with its extra `tiers`
-model) are each loaded as seeds and built with `dbt build` on every engine; lead_scores,
-lead_score_details and the evaluation marts must hold identical rows everywhere (rates to
-nine decimals). PostgreSQL must be running
+The demo dataset and the golden dataset (test_golden_scores.py with its extra `tiers`
+model, together with test_grid_language.py's contacts, optional inputs and test models of
+the second grid edition) are each loaded as seeds and built with `dbt build` on every
+engine; lead_scores, lead_score_details, account_scores and the evaluation marts must hold
+identical rows everywhere (rates to nine decimals). PostgreSQL must be running
 (`scripts/postgres.sh start`, done by `make test`); Spark runs inside dbt (session method).
 """
 
@@ -20,6 +21,7 @@ import psycopg2
 import pytest
 
 import test_golden_scores as golden
+import test_grid_language as grid_language
 from dbt_harness import DbtRun, append_seed_rows, copy_project, run_dbt
 
 ENGINES = ["duckdb", "postgres", "spark"]
@@ -28,6 +30,8 @@ MARTS = [
     "lead_score_details",
     "score_evaluation_by_grade",
     "score_model_performance",
+    "account_scores",
+    "score_sales_feedback_by_grade",
 ]
 DATASETS = {"demo": "2026-09-30", "golden": golden.AS_OF.isoformat()}
 PG = {
@@ -61,12 +65,18 @@ def write_demo_seed(project_dir: Path, table: str, rows: list[dict]) -> None:
 def prepare(workdir: Path, dataset: str) -> Path:
     project_dir = copy_project(workdir / "project")
     if dataset == "golden":
-        write_demo_seed(project_dir, "contacts", golden.CONTACTS)
-        write_demo_seed(project_dir, "accounts", golden.ACCOUNTS)
-        write_demo_seed(project_dir, "events", golden.EVENTS)
-        write_demo_seed(project_dir, "conversions", [])
-        for seed, rows in golden.TIERS_MODEL_ROWS.items():
-            append_seed_rows(project_dir, seed, rows)
+        # both golden datasets at once: their contact, account and event keys are distinct,
+        # and both are scored as of the same date
+        assert golden.AS_OF == grid_language.AS_OF
+        write_demo_seed(project_dir, "contacts", golden.CONTACTS + grid_language.CONTACTS)
+        write_demo_seed(project_dir, "accounts", golden.ACCOUNTS + grid_language.ACCOUNTS)
+        write_demo_seed(project_dir, "events", golden.EVENTS + grid_language.EVENTS)
+        write_demo_seed(project_dir, "conversions", grid_language.CONVERSIONS)
+        write_demo_seed(project_dir, "contact_attributes", grid_language.ATTRIBUTES)
+        write_demo_seed(project_dir, "sales_feedback", grid_language.FEEDBACK)
+        for extra_rows in (golden.TIERS_MODEL_ROWS, grid_language.GRID_ROWS):
+            for seed, rows in extra_rows.items():
+                append_seed_rows(project_dir, seed, rows)
     return project_dir
 
 
@@ -142,7 +152,8 @@ def test_golden_reasons_survive_every_engine(marts):
     # the ordered reasons are the most engine-sensitive column: check one by hand too
     for engine in ENGINES:
         rows = marts[(engine, "golden", "lead_scores")]
-        reasons = [row[-1] for row in rows if row[0] == "reasons" and row[2] == "default"]
+        # score_reasons is the 12th column of lead_scores
+        reasons = [row[11] for row in rows if row[0] == "reasons" and row[2] == "default"]
         assert reasons == [
             "Key page visits (2) +1000; Demo or contact request +1000; Unsubscribe -500; "
             "Target industry +300; Webinar registration +200; Senior title +200; "

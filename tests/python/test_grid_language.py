@@ -655,3 +655,35 @@ def test_summary_shows_one_dimension_grades_as_one_row(run):
     assert table == (
         f"grade        4       3       2       1\nleads        9       0       0{quiet:>8}"
     )
+
+
+def test_optional_inputs_may_be_absent(tmp_path):
+    # no sales_feedback table and no product on conversions: the build still publishes
+    built = build_on_inputs(
+        tmp_path,
+        {
+            "contacts": CONTACTS,
+            "accounts": ACCOUNTS,
+            "events": EVENTS,
+            "conversions": CONVERSIONS,
+            "contact_attributes": ATTRIBUTES,
+        },
+        as_of=AS_OF.isoformat(),
+        extra_grid_rows=GRID_ROWS,
+        omit_tables=("sales_feedback", "conversions.product"),
+    )
+    assert built.returncode == 0, built.output
+    assert built.query(
+        "select sum(mql_leads) > 0, sum(mqls_with_feedback) from main.score_sales_feedback_by_grade"
+    ) == [(True, 0)]
+    # without products, a model that names one finds none of its conversions; the others
+    # count every conversion as before
+    rows = built.query(
+        """
+        select scoring_model, positives, existing_customers
+        from main.score_model_performance
+        where scoring_model in ('addon', 'default')
+        order by 1
+        """
+    )
+    assert rows == [("addon", 0, 0), ("default", 3, 2)]

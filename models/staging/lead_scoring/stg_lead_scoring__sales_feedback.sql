@@ -1,24 +1,17 @@
-{{ depends_on_demo_seed('sales_feedback') }}
 {#- The optional sales feedback table (SPEC section 6): read when it exists in the source
     schema, otherwise no rows. -#}
-{%- set relation = optional_source('sales_feedback') %}
+{{ depends_on_demo_seed('sales_feedback') }}
 
 with
 
 source as (
 
-    {% if relation is not none -%}
-        select * from {{ relation }}
-    {%- else -%}
-        select * from (
-            select
-                cast(null as {{ dbt.type_string() }}) as contact_id,
-                cast(null as {{ dbt.type_timestamp() }}) as feedback_at,
-                cast(null as {{ dbt.type_string() }}) as outcome,
-                cast(null as {{ dbt.type_string() }}) as reason
-        ) as no_table
-        where 1 = 0
-    {%- endif %}
+    {{ select_optional_source('sales_feedback', [
+        ('contact_id', dbt.type_string()),
+        ('feedback_at', dbt.type_timestamp()),
+        ('outcome', dbt.type_string()),
+        ('reason', dbt.type_string()),
+    ]) }}
 
 ),
 

@@ -1,25 +1,18 @@
-{{ depends_on_demo_seed('contact_attributes') }}
 {#- The optional long-form attribute table (SPEC section 6): read when it exists in the
     source schema, otherwise no rows, so a grid that names attributes.<name> without it is
     caught by grid validation instead of failing here. -#}
-{%- set relation = optional_source('contact_attributes') %}
+{{ depends_on_demo_seed('contact_attributes') }}
 
 with
 
 source as (
 
-    {% if relation is not none -%}
-        select * from {{ relation }}
-    {%- else -%}
-        select * from (
-            select
-                cast(null as {{ dbt.type_string() }}) as contact_id,
-                cast(null as {{ dbt.type_string() }}) as attribute,
-                cast(null as {{ dbt.type_string() }}) as value,
-                cast(null as {{ dbt.type_timestamp() }}) as updated_at
-        ) as no_table
-        where 1 = 0
-    {%- endif %}
+    {{ select_optional_source('contact_attributes', [
+        ('contact_id', dbt.type_string()),
+        ('attribute', dbt.type_string()),
+        ('value', dbt.type_string()),
+        ('updated_at', dbt.type_timestamp()),
+    ]) }}
 
 ),
 
