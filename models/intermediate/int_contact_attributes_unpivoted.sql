@@ -1,5 +1,8 @@
 {%- set attributes = fit_attributes() -%}
 
+-- a table: rule matching and the data-quality report both read it
+{{ config(materialized='table') }}
+
 with
 
 contacts as (

@@ -1,5 +1,8 @@
 {#- Which contacts each scoring model scores: those that match every row of its audience in
     grid_model_audiences; a model with no audience row scores every contact. -#}
+-- a table: criterion points, grades and a data test all read it
+{{ config(materialized='table') }}
+
 with
 
 contacts as (

@@ -1,3 +1,7 @@
+-- a table: fit points and audiences both read it, and inlining it into both (as a view)
+-- gave Spark a plan too large to analyse in its default driver memory
+{{ config(materialized='table') }}
+
 with
 
 contact_attributes as (

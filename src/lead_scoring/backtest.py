@@ -49,6 +49,10 @@ def dbt_command(as_of: date, extra_vars: dict, dbt_args: list[str]) -> list[str]
         "build",
         "--select",
         BACKTEST_SELECTOR,
+        # only the tests whose every parent this build refreshes: a test that also reads
+        # lead_scores, which the backtest leaves as it was, would compare two as-of dates
+        "--indirect-selection",
+        "cautious",
         "--vars",
         json.dumps(variables),
         *dbt_args,

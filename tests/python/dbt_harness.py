@@ -90,8 +90,10 @@ class DbtRun:
             return con.execute(sql, params or []).fetchall()
 
 
-def copy_project(destination: Path) -> Path:
-    """Copy the dbt project's sources (not its build artefacts) into ``destination``."""
+def copy_project(destination: Path, scoring_models: tuple[str, ...] | None = None) -> Path:
+    """Copy the dbt project's sources (not its build artefacts) into ``destination``; with
+    ``scoring_models``, the grid seeds keep only those models' rows (a test about the
+    `default` grid need not score the example models too)."""
     destination.mkdir(parents=True)
     for name in _COPIED:
         source = PROJECT_ROOT / name
@@ -99,6 +101,16 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(source, destination / name)
         else:
             shutil.copy2(source, destination / name)
+    if scoring_models is not None:
+        for path in (destination / "seeds" / "grid").glob("grid_*.csv"):
+            with path.open(newline="") as handle:
+                reader = csv.DictReader(handle)
+                header = reader.fieldnames
+                kept = [row for row in reader if row["scoring_model"] in scoring_models]
+            with path.open("w", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(kept)
     return destination
 
 
@@ -180,9 +192,11 @@ def build_on_inputs(
     as_of: str,
     extra_grid_rows: dict[str, list[dict]] | None = None,
     omit_tables: tuple[str, ...] = (),
+    scoring_models: tuple[str, ...] | None = None,
 ) -> DbtRun:
-    """Copy the project into ``workdir``, write ``tables`` as its inputs and build it."""
-    project_dir = copy_project(workdir / "project")
+    """Copy the project into ``workdir`` (keeping only ``scoring_models`` of the shipped
+    grid, when given), write ``tables`` as its inputs and build it."""
+    project_dir = copy_project(workdir / "project", scoring_models)
     for seed, rows in (extra_grid_rows or {}).items():
         append_seed_rows(project_dir, seed, rows)
     duckdb_path = workdir / "scores.duckdb"

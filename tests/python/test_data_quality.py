@@ -45,6 +45,13 @@ INPUTS = {
         event("e9", "c1", "newsletter_signup"),
         event(None, "c1", subject="/pricing"),
     ],
+    "contact_attributes": [
+        {"contact_id": "c1", "attribute": "persona", "value": "champion", "updated_at": LATER},
+        {"contact_id": "c1", "attribute": " Persona", "value": "student", "updated_at": EARLIER},
+        {"contact_id": None, "attribute": "persona", "value": "champion", "updated_at": LATER},
+        {"contact_id": "c2", "attribute": "  ", "value": "x", "updated_at": LATER},
+        {"contact_id": "ghost", "attribute": "persona", "value": "x", "updated_at": LATER},
+    ],
 }
 
 # (input table, reason) -> (rows, example keys)
@@ -70,12 +77,23 @@ EXPECTED = {
     ("events", "after_as_of"): (1, "e6"),
     # an unmatched event is shown by its type
     ("events", "unmatched_event_type"): (3, "chat_started, newsletter_signup"),
+    # the latest value of a contact's attribute is used, its name compared in lowercase
+    ("contact_attributes", "scored"): (1, ""),
+    ("contact_attributes", "missing_contact_id"): (1, "(no contact_id) persona"),
+    ("contact_attributes", "missing_attribute"): (1, "c2 (no attribute)"),
+    ("contact_attributes", "superseded_attribute_value"): (1, "c1 persona"),
+    ("contact_attributes", "unknown_contact"): (1, "ghost persona"),
+    # the default grid's between rules test employee_count and annual_revenue, blank here
+    ("attribute_values", "scored"): (0, ""),
+    ("attribute_values", "non_numeric_between_value"): (0, ""),
 }
 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory) -> DbtRun:
-    built = build_on_inputs(tmp_path_factory.mktemp("bad_rows"), INPUTS, as_of=AS_OF)
+    built = build_on_inputs(
+        tmp_path_factory.mktemp("bad_rows"), INPUTS, as_of=AS_OF, scoring_models=("default",)
+    )
     assert built.returncode == 0, built.output
     return built
 
@@ -99,7 +117,13 @@ def test_rows_read_equal_rows_scored_plus_rows_reported(run):
     totals = dict(
         run.query("select input_table, sum(row_count) from main.scoring_data_quality group by 1")
     )
-    assert totals == {"contacts": 5, "accounts": 1, "events": 12}
+    assert totals == {
+        "contacts": 5,
+        "accounts": 1,
+        "events": 12,
+        "contact_attributes": 5,
+        "attribute_values": 0,
+    }
 
 
 def test_reported_rows_carry_their_outcome_and_explanation(run):

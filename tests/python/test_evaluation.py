@@ -68,7 +68,9 @@ def inputs() -> dict[str, list[dict]]:
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory) -> DbtRun:
-    built = build_on_inputs(tmp_path_factory.mktemp("evaluation"), inputs(), as_of=AS_OF)
+    built = build_on_inputs(
+        tmp_path_factory.mktemp("evaluation"), inputs(), as_of=AS_OF, scoring_models=("default",)
+    )
     assert built.returncode == 0, built.output
     return built
 

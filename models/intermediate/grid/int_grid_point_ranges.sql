@@ -2,6 +2,7 @@
     grade bands and the total-points zone thresholds. A step runs from its minimum
     (inclusive; blank = no lower bound) up to the next step's minimum. Grading and zoning
     read their steps from here. -#}
+
 with
 
 grade_bands as (

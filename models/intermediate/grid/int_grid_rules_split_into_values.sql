@@ -4,6 +4,7 @@
     (`attribute operator value`), so that membership can count the rows a contact matches. -#}
 {%- set list_limit = max_list_items() -%}
 
+
 with
 
 fit_rules as (

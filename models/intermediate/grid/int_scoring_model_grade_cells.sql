@@ -3,6 +3,7 @@
     comes from the matrix (a model zoned by total points has no zone per cell). -#}
 {%- set scale = grade_scale() -%}
 
+
 with
 
 scoring_models as (

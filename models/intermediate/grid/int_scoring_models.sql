@@ -1,6 +1,7 @@
 {#- One row per scoring model of grid_scoring_models, with the grades it has: a model with
     no fit rules and no fit bands has no fit grade (likewise activity), and grades, zones
     and evaluation read that from here. -#}
+
 with
 
 scoring_models as (

@@ -3,6 +3,7 @@
     seed's tier columns: scoring and grid validation both read this model. -#}
 {%- set tier_counts = [1, 2, 5, 10] -%}
 
+
 with
 
 activity_criteria as (
