@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -320,8 +321,8 @@ def score_all(
     events: list[dict],
     grid: Grid,
     as_of: dt.date,
-    contact_attributes: list[dict] = (),
-    conversions: list[dict] = (),
+    contact_attributes: Iterable[dict] = (),
+    conversions: Iterable[dict] = (),
 ) -> dict[tuple[str, str], Score]:
     """Score every contact under every scoring model of the grid whose audience it is in;
     keys are (contact_id, scoring_model)."""

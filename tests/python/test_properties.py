@@ -8,7 +8,9 @@ dimension only, with or without an audience (`lead.is_customer`, contact_attribu
 contact column), decay half-lives on some activity criteria and fit rules on extra columns
 and on `attributes.<name>`. Random inputs carry contact_attributes (names and values in
 mixed case and spacing, some rows superseded, some blank, some for unknown contacts) and
-conversions before and after the as-of date.
+conversions before and after the as-of date. A worked example, checked by hand against the
+reference and then required of dbt, holds every one of these features whatever the random
+examples draw.
 
 Each example is a real `dbt build` (a few seconds), so the example counts are small and
 derandomized: CI runs the same examples every time and stays well under its time budget.
@@ -23,11 +25,11 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
 from dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt, write_inputs
-from reference_scoring import Grid, Score, score_all
+from reference_scoring import Grid, Score, event_matches, score_all
 
 AS_OF = dt.date(2026, 6, 30)
 MODELS = ["p", "q"]
@@ -43,7 +45,7 @@ SLOW = settings(
 
 EVENT_TYPES = ["view", "Download ", "signup", "other"]
 SUBJECTS = [None, "/a", " /A/b", "xbx", "_c", "cc", "/abc", "B"]
-PATTERNS = [None, "/a%", "%b%", "_c%"]
+PATTERNS = [None, None, "/a%", "%b%", "_c%"]
 # no two choices are the same rule once attribute, operator and value are normalised
 FIT_RULE_CHOICES = [
     ("contacts.job_title", "contains_any", "vp|head"),
@@ -133,7 +135,8 @@ def minimums(draw, count: int) -> list[int]:
 @st.composite
 def model_grid(draw, model: str) -> Grid:
     """The rows of one valid scoring model, in every grid seed."""
-    shape = draw(st.sampled_from(SHAPES))
+    # the first model always has activity criteria, for the activity properties to test
+    shape = draw(st.sampled_from(SHAPES if model != MODELS[0] else SHAPES[:3]))
     has_activity = shape != "fit_only"
     has_fit = shape != "activity_only"
     criteria = (
@@ -221,10 +224,17 @@ def model_grid(draw, model: str) -> Grid:
             {"scoring_model": model, "zone": zone, "min_total_points": low}
             for zone, low in zip(["hot", "warm"], lows, strict=False)
         ] + [{"scoring_model": model, "zone": "cold", "min_total_points": None}]
+    # most models score every contact; an audience has one row, or two
+    audience_size = draw(st.sampled_from([0, 0, 1, 1, 2]))
     audiences = [
         {"scoring_model": model, "attribute": attribute, "operator": operator, "value": value}
         for attribute, operator, value in draw(
-            st.lists(st.sampled_from(AUDIENCE_CHOICES), max_size=2, unique=True)
+            st.lists(
+                st.sampled_from(AUDIENCE_CHOICES),
+                min_size=audience_size,
+                max_size=audience_size,
+                unique_by=lambda choice: choice[0].strip().lower(),
+            )
         )
     ]
     scoring_model = {
@@ -267,7 +277,7 @@ def inputs(draw) -> dict[str, list[dict]]:
     ]
     account_ids = [row["account_id"] for row in accounts] + [None, "a_missing"]
     contacts = []
-    for i in range(draw(st.integers(1, 6))):
+    for i in range(draw(st.integers(2, 6))):
         versions = draw(st.integers(1, 2))
         for version in range(versions):
             contacts.append(
@@ -293,14 +303,14 @@ def inputs(draw) -> dict[str, list[dict]]:
             )
     contact_ids = [*sorted({row["contact_id"] for row in contacts}), "ghost", None]
     events = []
-    for i in range(draw(st.integers(0, 30))):
-        when = draw(
-            st.one_of(
-                st.builds(timestamp, st.integers(0, 40), st.integers(0, 86_399)),
-                st.just(timestamp(-1, 0)),
-                st.none(),
-            )
-        )
+    recent = st.builds(
+        timestamp, st.one_of(st.integers(0, 7), st.integers(0, 40)), st.integers(0, 86_399)
+    )
+    for i in range(draw(st.integers(5, 40))):
+        # mostly in the last 40 days (windows are 1, 7 or 30 days, decay starts at once),
+        # a few after the as-of date or without a timestamp
+        kind = draw(st.integers(0, 9))
+        when = {0: None, 1: timestamp(-1, 0)}.get(kind) or draw(recent)
         row = {
             "event_id": f"e{i}",
             "contact_id": draw(st.sampled_from(contact_ids)),
@@ -353,6 +363,241 @@ def reference(grid: Grid, tables: dict[str, list[dict]]) -> dict[tuple[str, str]
         contact_attributes=tables["contact_attributes"],
         conversions=tables["conversions"],
     )
+
+
+# --- a worked example ---------------------------------------------------------------------
+# Every feature of the second edition at least once, whatever the random examples draw: an
+# activity-only model zoned by total points with no warm threshold, decaying criteria (one
+# decayed to 0) and a non-customer audience (p); a fit-only model whose audience and rules
+# read contact_attributes and an extra contact column (q); a fit x activity model zoned by
+# the matrix (r). Its scores are worked out by hand below, then required of dbt.
+
+
+TIER_COLUMNS = ["points_1_plus", "points_2_plus", "points_5_plus", "points_10_plus"]
+
+
+def _criterion(model, criterion, label, tiers, cap, lookback, half_life, order) -> dict:
+    return {
+        "scoring_model": model,
+        "criterion": criterion,
+        "label": label,
+        **dict(zip(TIER_COLUMNS, tiers, strict=True)),
+        "max_points": cap,
+        "lookback_days": lookback,
+        "decay_half_life_days": half_life,
+        "display_order": order,
+    }
+
+
+def _fit_rule(model, criterion, label, attribute, operator, value, points, order) -> dict:
+    return {
+        "scoring_model": model,
+        "criterion": criterion,
+        "label": label,
+        "attribute": attribute,
+        "operator": operator,
+        "value": value,
+        "points": points,
+        "display_order": order,
+    }
+
+
+def _bands(model: str, dimension: str, grades: str, minimums: list) -> list[dict]:
+    return [
+        {"scoring_model": model, "dimension": dimension, "grade": grade, "min_points": low}
+        for grade, low in zip(grades, [*minimums, None], strict=True)
+    ]
+
+
+WORKED_GRID = Grid(
+    activity_criteria=[
+        _criterion("p", "act_0", "Views", [100, 200, None, None], 200, 30, 10, 1),
+        _criterion("p", "act_1", "Signups", [-300, None, None, None], -300, None, 2, 2),
+        _criterion("r", "act_0", "Downloads", [500, 1000, None, None], 1000, 7, None, 1),
+    ],
+    match_rules=[
+        {"scoring_model": "p", "criterion": "act_0", "event_type": "view"},
+        {"scoring_model": "p", "criterion": "act_1", "event_type": "signup"},
+        {
+            "scoring_model": "r",
+            "criterion": "act_0",
+            "event_type": "Download ",
+            "subject_pattern": "/a%",
+        },
+    ],
+    fit_rules=[
+        _fit_rule(
+            "q",
+            "fit_0",
+            "Economic buyer",
+            "attributes.Persona",
+            "equals",
+            " Economic Buyer",
+            300,
+            1,
+        ),
+        _fit_rule("q", "fit_0", "Champion", "attributes.persona", "in", "champion", 100, 2),
+        _fit_rule("q", "fit_1", "Seats 5-50", "attributes.SEATS", "between", "5|50", 200, 3),
+        _fit_rule(
+            "q", "fit_2", "Marketing", "contacts.department", "in", "marketing| Sales", 100, 4
+        ),
+        _fit_rule("r", "fit_0", "VP", "contacts.job_title", "contains_any", "vp", 400, 2),
+    ],
+    grade_bands=[
+        *_bands("p", "activity", "4321", [300, 150, 0]),
+        *_bands("q", "fit", "ABCD", [500, 300, 100]),
+        *_bands("r", "fit", "ABCD", [400, 300, 100]),
+        *_bands("r", "activity", "4321", [1000, 500, 100]),
+    ],
+    zone_matrix=[
+        {
+            "scoring_model": "r",
+            "fit_grade": fit_grade,
+            **dict(zip([f"activity_{digit}" for digit in "1234"], zones, strict=True)),
+        }
+        for fit_grade, zones in [
+            ("A", ["cold", "warm", "hot", "hot"]),
+            ("B", ["cold", "warm", "warm", "hot"]),
+            ("C", ["cold", "cold", "warm", "warm"]),
+            ("D", ["cold", "cold", "cold", "cold"]),
+        ]
+    ],
+    scoring_models=[
+        {"scoring_model": "p", "label": "Activity only", "zone_method": "total"},
+        {
+            "scoring_model": "q",
+            "label": "Fit only",
+            "zone_method": "total",
+            "conversion_product": "addon",
+        },
+        {"scoring_model": "r", "label": "Fit x activity", "zone_method": "matrix"},
+    ],
+    zone_thresholds=[
+        {"scoring_model": "p", "zone": "hot", "min_total_points": 150},
+        {"scoring_model": "p", "zone": "cold", "min_total_points": None},
+        {"scoring_model": "q", "zone": "hot", "min_total_points": 500},
+        {"scoring_model": "q", "zone": "warm", "min_total_points": 200},
+        {"scoring_model": "q", "zone": "cold", "min_total_points": None},
+    ],
+    model_audiences=[
+        {
+            "scoring_model": "p",
+            "attribute": "lead.is_customer",
+            "operator": "equals",
+            "value": "False ",
+        },
+        {
+            "scoring_model": "q",
+            "attribute": "Attributes.Persona",
+            "operator": "is_present",
+            "value": None,
+        },
+    ],
+)
+
+
+def _contact(contact_id: str, job_title, department, days_before: int = 100) -> dict:
+    return {
+        "contact_id": contact_id,
+        "job_title": job_title,
+        "department": department,
+        "updated_at": timestamp(days_before, 0),
+    }
+
+
+def _event(event_id: str, contact_id: str, event_type: str, subject, days_before: int) -> dict:
+    return {
+        "event_id": event_id,
+        "contact_id": contact_id,
+        "event_type": event_type,
+        "subject": subject,
+        "occurred_at": timestamp(days_before, 3600),
+    }
+
+
+def _attribute(contact_id: str, name: str, value, days_before: int) -> dict:
+    return {
+        "contact_id": contact_id,
+        "attribute": name,
+        "value": value,
+        "updated_at": timestamp(days_before, 0),
+    }
+
+
+WORKED_TABLES = {
+    "contacts": [
+        _contact("c1", "VP Sales", " Marketing"),
+        _contact("c2", "VP Sales", "SALES", days_before=200),  # superseded by the next row
+        _contact("c2", "Engineer", "SALES"),
+        _contact("c3", None, None),
+        _contact("c4", " vp marketing", None),
+    ],
+    "accounts": [],
+    "events": [
+        _event("e1", "c2", "view", None, 3),
+        _event("e2", "c2", "view", None, 12),
+        _event("e3", "c2", "view", None, 40),  # before the 30-day window
+        _event("e4", "c2", "signup", None, 1),
+        _event("e5", "c3", "view", None, 35),  # before the window
+        _event("e6", "c3", "signup", None, 20),
+        _event("e7", "c4", "view", None, 0),
+        _event("e8", "c4", "view", None, 0),
+        _event("e9", "c1", "view", None, 0),  # c1 is a customer: not in p's audience
+        _event("e10", "c1", "Download", " /ABC", 2),
+        _event("e10", "c1", "Download", " /ABC", 2),  # delivered twice
+        _event("e11", "c1", "download ", "/a", 6),
+    ],
+    "contact_attributes": [
+        _attribute("c1", " Persona", "economic BUYER ", 10),
+        _attribute("c1", "PERSONA ", "champion", 20),  # older: the row above wins
+        _attribute("c1", "seats", "abc", 10),  # not a number: between matches nothing
+        _attribute("c2", "persona", "Champion", 30),
+        _attribute("c2", "persona", "", 5),  # the latest value is blank: no persona
+        _attribute("c2", "SEATS ", " 10 ", 5),
+        _attribute("c3", "Persona", "student", 5),
+        _attribute("c3", "seats", "7.5", 5),
+        _attribute("ghost", "persona", "economic buyer", 5),
+    ],
+    "conversions": [
+        # c1 converted in the last second of the as-of date: a customer
+        {"contact_id": "c1", "converted_at": timestamp(0, 86_399), "product": "platform"},
+        # c2 converts the day after: not yet
+        {"contact_id": "c2", "converted_at": timestamp(-1, 0), "product": "addon"},
+    ],
+}
+
+
+def test_the_reference_scores_the_worked_example_as_worked_out_by_hand():
+    scores = reference(WORKED_GRID, WORKED_TABLES)
+
+    assert {
+        scored: (
+            score.fit_points,
+            score.activity_points,
+            score.grade,
+            score.zone,
+            score.score_reasons,
+        )
+        for scored, score in scores.items()
+    } == {
+        # c2: 2 views in the window, the latest 3 days old: 200 x 0.5^(3/10) = 162.45 -> 162;
+        # a signup a day old: -300 x 0.5^(1/2) = -212.13 -> -212
+        ("c2", "p"): (0, -50, "1", "cold", "Signups -212; Views (2) +162"),
+        # c3: its view is before the window; its signup 20 days old: -300 x 0.5^10 -> 0
+        ("c3", "p"): (0, 0, "2", "cold", ""),
+        ("c4", "p"): (0, 200, "3", "hot", "Views (2) +200"),
+        # c1's latest persona is the economic buyer; seats "abc" is no number
+        ("c1", "q"): (400, 0, "B", "warm", "Economic buyer +300; Marketing +100"),
+        # c3: a student in 7.5 seats; c2's latest persona is blank: not in q's audience
+        ("c3", "q"): (200, 0, "C", "warm", "Seats 5-50 +200"),
+        ("c1", "r"): (400, 1000, "A4", "hot", "Downloads (2) +1000; VP +400"),
+        ("c2", "r"): (0, 0, "D1", "cold", ""),
+        ("c3", "r"): (0, 0, "D1", "cold", ""),
+        ("c4", "r"): (400, 0, "A1", "cold", "VP +400"),
+    }
+    assert scores[("c2", "p")].fit_grade is None
+    assert scores[("c1", "q")].activity_grade is None
+    assert scores[("c3", "p")].criterion_points == {"act_1": 0}
 
 
 # --- running ------------------------------------------------------------------------------
@@ -475,11 +720,38 @@ def event_matching(grid: Grid, criterion: dict, contact_id: str, days_before: in
     }
 
 
+def counted_event_ids(grid: Grid, tables: dict[str, list[dict]]) -> list[str]:
+    """The events some activity criterion counts (matching, inside its window) for a
+    contact its model scores."""
+    scored = set(reference(grid, tables))
+    counted = set()
+    for event in tables["events"]:
+        if event["occurred_at"] is None:
+            continue
+        days_before = (AS_OF - dt.datetime.fromisoformat(event["occurred_at"]).date()).days
+        for criterion in grid.activity_criteria:
+            model, lookback = criterion["scoring_model"], criterion["lookback_days"]
+            rules = [
+                rule
+                for rule in grid.match_rules
+                if (rule["scoring_model"], rule["criterion"]) == (model, criterion["criterion"])
+            ]
+            if (
+                (event["contact_id"], model) in scored
+                and days_before >= 0
+                and (lookback is None or days_before < lookback)
+                and event_matches(event, rules)
+            ):
+                counted.add(event["event_id"])
+    return sorted(counted)
+
+
 # --- properties ---------------------------------------------------------------------------
 
 
 @settings(SLOW, max_examples=12)
 @given(grid=grids(), tables=inputs())
+@example(grid=WORKED_GRID, tables=WORKED_TABLES)
 def test_dbt_scores_equal_the_independent_reference(scorer, grid, tables):
     run = scorer.build(grid, tables)
     expected = reference(grid, tables)
@@ -532,15 +804,8 @@ def test_adding_a_matching_event_never_lowers_a_positive_criterion(scorer, grid,
 def test_moving_an_event_out_of_its_window_never_raises_a_criterions_weight(
     scorer, grid, tables, data
 ):
-    # an event inside the windows: timestamped, not after the as-of date
-    inside = sorted(
-        {
-            event["event_id"]
-            for event in tables["events"]
-            if event["occurred_at"] is not None
-            and dt.datetime.fromisoformat(event["occurred_at"]).date() <= AS_OF
-        }
-    )
+    # an event that counts: inside a criterion's window, of a contact its model scores
+    inside = counted_event_ids(grid, tables)
     assume(inside)
     moved_id = data.draw(st.sampled_from(inside))
     before = criterion_points(scorer.build(grid, tables))
@@ -561,22 +826,30 @@ def test_moving_an_event_out_of_its_window_never_raises_a_criterions_weight(
 def test_moving_a_criterions_latest_event_earlier_never_raises_its_points(
     scorer, grid, tables, data
 ):
-    decaying = [c for c in grid.activity_criteria if c["decay_half_life_days"] is not None]
+    # a decaying criterion whose window leaves room to move an event earlier inside it
+    decaying = [
+        c
+        for c in grid.activity_criteria
+        if c["decay_half_life_days"] is not None and c["lookback_days"] != 1
+    ]
     assume(decaying)
     criterion = data.draw(st.sampled_from(decaying))
     members = audience(grid, tables, criterion["scoring_model"])
     assume(members)
     contact_id = data.draw(st.sampled_from(members))
-    days_earlier = data.draw(st.integers(1, 45))
+    lookback = criterion["lookback_days"]
+    days_earlier = data.draw(st.integers(1, 45 if lookback is None else lookback - 1))
     # the criterion's latest event, on the as-of date: undecayed
     latest = event_matching(grid, criterion, contact_id, days_before=0)
     before = criterion_points(scorer.build(grid, {**tables, "events": [*tables["events"], latest]}))
 
+    # the same event, still inside the window: the same count, an older last event
     earlier = event_matching(grid, criterion, contact_id, days_before=days_earlier)
     after = criterion_points(scorer.build(grid, {**tables, "events": [*tables["events"], earlier]}))
 
     key = (contact_id, criterion["scoring_model"], criterion["criterion"])
     assert before[key] != 0
+    assert key in after
     # a negative criterion fades towards 0 too: its weight never grows
     for changed in set(before) | set(after):
         assert abs(after.get(changed, 0)) <= abs(before.get(changed, 0)), changed
