@@ -4,15 +4,25 @@
     {{ return(adapter.dispatch('text_to_number', 'lead_scoring')(expression)) }}
 {%- endmacro %}
 
+{% macro number_pattern() -%}
+    {#- What reads as a number, on every engine alike: digits, an optional sign and decimal
+        part (`42`, `-1.5`); not `1e3`, `.5`, `inf` or `nan`, which some engines' casts
+        accept and others reject. -#}
+    {{ return("'^[+-]?[0-9]+([.][0-9]+)?$'") }}
+{%- endmacro %}
+
 {% macro default__text_to_number(expression) -%}
     case
-        when trim({{ expression }}) ~ '^[+-]?[0-9]+([.][0-9]+)?$'
+        when trim({{ expression }}) ~ {{ number_pattern() }}
             then cast(trim({{ expression }}) as {{ number_type() }})
     end
 {%- endmacro %}
 
 {% macro duckdb__text_to_number(expression) -%}
-    try_cast(trim({{ expression }}) as {{ number_type() }})
+    case
+        when regexp_matches(trim({{ expression }}), {{ number_pattern() }})
+            then cast(trim({{ expression }}) as {{ number_type() }})
+    end
 {%- endmacro %}
 
 {% macro number_type() -%}
@@ -34,5 +44,8 @@
 {%- endmacro %}
 
 {% macro spark__text_to_number(expression) -%}
-    try_cast(trim({{ expression }}) as {{ number_type() }})
+    case
+        when trim({{ expression }}) rlike {{ number_pattern() }}
+            then cast(trim({{ expression }}) as {{ number_type() }})
+    end
 {%- endmacro %}

@@ -76,7 +76,7 @@ unpivoted as (
             {% if attribute.is_numeric -%}
                 cast({{ column }} as {{ number_type() }})
             {%- else -%}
-                {{ text_to_number(normalized_text(column)) }}
+                cast(null as {{ number_type() }})
             {%- endif %} as attribute_number
         from contacts_with_accounts
         union all
@@ -86,7 +86,7 @@ unpivoted as (
         contact_attributes.contact_id,
         'attributes.' || contact_attributes.attribute as attribute,
         {{ normalized_text('contact_attributes.value') }} as attribute_value,
-        {{ text_to_number(normalized_text('contact_attributes.value')) }} as attribute_number
+        cast(null as {{ number_type() }}) as attribute_number
     from contact_attributes
     inner join contacts
         on contact_attributes.contact_id = contacts.contact_id
@@ -106,12 +106,15 @@ unpivoted as (
 
 final as (
 
-    -- a blank attribute, or one no grid rule tests, matches nothing, so it needs no row
+    -- a blank attribute, or one no grid rule tests, matches nothing, so it needs no row;
+    -- text is read as a number only once these rows are kept
     select
         unpivoted.contact_id,
         unpivoted.attribute,
         unpivoted.attribute_value,
-        unpivoted.attribute_number
+        coalesce(
+            unpivoted.attribute_number, {{ text_to_number('unpivoted.attribute_value') }}
+        ) as attribute_number
     from unpivoted
     inner join tested_attributes
         on unpivoted.attribute = tested_attributes.attribute

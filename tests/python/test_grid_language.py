@@ -113,6 +113,8 @@ lead(
 lead("t49", account_id="acct_team", department="Marketing", years_in_role=3)
 lead("team_not_a_number", attributes=[("team_size", "about 50", 1)])
 lead("team_42", attributes=[("team_size", " 42 ", 1)])
+# some engines' casts read 1e1 as ten: the grid reads digits and a decimal point only
+lead("team_exponent", attributes=[("team_size", "1e1", 1)])
 lead("t_rejected", [demo("t_rejected", 2)], department="marketing")
 FEEDBACK.extend(
     [
@@ -424,6 +426,7 @@ def scored_contacts(run: DbtRun, model: str) -> set[str]:
         ("t49", (49, 0, 49, "B", "1", "B1", "cold", False)),
         # "about 50" is no number: between matches nothing; " 42 " is one
         ("team_not_a_number", (0, 0, 0, "D", "1", "D1", "cold", False)),
+        ("team_exponent", (0, 0, 0, "D", "1", "D1", "cold", False)),
         ("team_42", (1, 0, 1, "D", "1", "D1", "cold", False)),
     ],
 )
@@ -439,7 +442,14 @@ def test_non_numeric_value_under_between_is_counted_in_data_quality(run):
         where input_table = 'attribute_values' and reason = 'non_numeric_between_value'
         """
     )
-    assert rows == [("reported", 1, "team_not_a_number attributes.team_size = about 50")]
+    assert rows == [
+        (
+            "reported",
+            2,
+            "team_exponent attributes.team_size = 1e1,"
+            " team_not_a_number attributes.team_size = about 50",
+        )
+    ]
 
 
 def test_superseded_attribute_rows_are_counted_in_data_quality(run):
@@ -452,7 +462,7 @@ def test_superseded_attribute_rows_are_counted_in_data_quality(run):
         """
     )
     # t99's three persona rows are one attribute: the two older ones are superseded
-    assert rows == [("scored", 4), ("superseded_attribute_value", 2)]
+    assert rows == [("scored", 5), ("superseded_attribute_value", 2)]
 
 
 def test_activity_only_model_has_no_fit_grade(run):
