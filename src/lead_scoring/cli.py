@@ -47,6 +47,12 @@ def _backtest(args: argparse.Namespace) -> int:
     if not dates:
         print("lead-scoring backtest: no month end between the two dates", file=sys.stderr)
         return 2
+    # a grid CSV dbt cannot read would fail every date's build with a cryptic message
+    problems = grid_files.check_grid_files(Path(args.project_dir) / "seeds" / "grid")
+    if problems:
+        for problem in problems:
+            print(f"lead-scoring backtest: {problem}", file=sys.stderr)
+        return 2
     status = backtest.run(dates, extra_vars, args.dbt_args, Path(args.project_dir))
     if status == 0 and args.duckdb:
         with duckdb.connect(args.duckdb, read_only=True) as con:

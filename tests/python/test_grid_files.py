@@ -199,3 +199,19 @@ def test_check_grid_prints_path_line_message_on_stderr_and_exits_2(grid, capsys,
         2,
         ("", "grid/grid_fit_rules.csv:7: row has 7 cells, the header has 8\n"),
     )
+
+
+def test_backtest_checks_the_grid_files_before_any_build(tmp_path, capsys):
+    project_dir = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "seeds" / "grid", project_dir / "seeds" / "grid")
+    path = project_dir / "seeds" / "grid" / "grid_fit_rules.csv"
+    path.write_text(path.read_text().replace("display_order", "display_ordre", 1))
+
+    status = lead_scoring_cli(
+        ["backtest", "--from=2026-05-01", "--to=2026-06-30", f"--project-dir={project_dir}"]
+    )
+
+    assert status == 2
+    printed = capsys.readouterr()
+    assert 'grid_fit_rules.csv:1: unknown column "display_ordre"' in printed.err
+    assert "scoring and evaluating" not in printed.out
