@@ -9,18 +9,29 @@
     {{ return(adapter.get_relation(relation.database, relation.schema, relation.identifier)) }}
 {%- endmacro %}
 
-{% macro source_extra_columns(table_name) -%}
-    {#- The columns of an input table beyond those its source documents (the contract), read
-        from the warehouse's catalog when the model is compiled, as a list of
-        `{name, is_numeric}`; names lowercased. A user adds a column to their table and a grid
-        row that tests it, nothing else. -#}
+{% macro source_catalog_columns(table_name) -%}
+    {#- The columns an input table has in the warehouse's catalog, read when the calling
+        model compiles (none while dbt parses, or when the table is absent). -#}
     {%- set relation = optional_source(table_name) -%}
     {%- if relation is none -%}
         {{ return([]) }}
     {%- endif -%}
+    {{ return(adapter.get_columns_in_relation(relation)) }}
+{%- endmacro %}
+
+{% macro source_extra_columns(table_name) -%}
+    {#- The columns of an input table beyond those its source documents (the contract), read
+        from the warehouse's catalog when the model is compiled, as a list of
+        `{name, quoted, is_numeric}`; names lowercased. A user adds a column to their table
+        and a grid row that tests it, nothing else. -#}
+    {%- set columns = source_catalog_columns(table_name) -%}
+    {%- if not columns -%}
+        {#- while dbt parses, its graph is not there to read the contract from either -#}
+        {{ return([]) }}
+    {%- endif -%}
     {%- set documented = contract_columns(table_name) -%}
     {%- set extras = [] -%}
-    {%- for column in adapter.get_columns_in_relation(relation) -%}
+    {%- for column in columns -%}
         {%- if column.name | lower not in documented -%}
             {%- do extras.append({
                 'name': column.name | lower,
@@ -35,11 +46,7 @@
 {% macro source_has_column(table_name, column_name) -%}
     {#- Whether an input table has an optional column (e.g. conversions.product), by the
         warehouse's catalog at compile time. -#}
-    {%- set relation = optional_source(table_name) -%}
-    {%- if relation is none -%}
-        {{ return(false) }}
-    {%- endif -%}
-    {%- for column in adapter.get_columns_in_relation(relation) -%}
+    {%- for column in source_catalog_columns(table_name) -%}
         {%- if column.name | lower == column_name -%}
             {{ return(true) }}
         {%- endif -%}
