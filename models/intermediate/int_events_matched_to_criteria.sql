@@ -75,9 +75,9 @@ final as (
         on
             matched_to_rules.scoring_model = activity_criteria.scoring_model
             and matched_to_rules.criterion = activity_criteria.criterion
-    where
-        activity_criteria.lookback_days is null
-        or matched_to_rules.days_before_as_of < activity_criteria.lookback_days
+    where {{ is_within_lookback(
+        'matched_to_rules.days_before_as_of', 'activity_criteria.lookback_days'
+    ) }}
 
 )
 

@@ -27,12 +27,10 @@ final as (
         graded.zone,
         graded.is_mql,
         coalesce(conversion_outcomes.is_existing_customer, false) as is_existing_customer,
-        coalesce(
-            not conversion_outcomes.is_existing_customer
-            and conversion_outcomes.days_to_conversion
-            <= {{ conversion_horizon_days() }},
-            false
-        ) as is_positive,
+        {{ is_positive_outcome(
+            'conversion_outcomes.is_existing_customer',
+            'conversion_outcomes.days_to_conversion'
+        ) }} as is_positive,
         case
             when not conversion_outcomes.is_existing_customer
                 then conversion_outcomes.days_to_conversion

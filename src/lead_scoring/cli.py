@@ -68,21 +68,32 @@ def _learn(args: argparse.Namespace) -> int:
         return 2
     try:
         as_of = date.fromisoformat(args.as_of)
+        variables = json.loads(args.vars) if args.vars else {}
     except ValueError as error:
-        print(f"lead-scoring learn: --as-of: {error}", file=sys.stderr)
+        print(f"lead-scoring learn: {error}", file=sys.stderr)
         return 2
-    seeds_dir = Path(args.seeds_dir)
+    if args.input_schema:
+        variables["lead_scoring_schema"] = args.input_schema
+    # the file this project's DuckDB profile builds into
+    env = {"LEAD_SCORING_DUCKDB_PATH": str(Path(args.duckdb).resolve())} if args.duckdb else {}
+    project_dir = Path(args.project_dir)
+    seeds_dir = Path(args.seeds_dir) if args.seeds_dir else project_dir / "seeds" / "grid"
     options = learn.Options(
-        duckdb_path=Path(args.duckdb),
-        schema=args.schema,
+        project_dir=project_dir,
         as_of=as_of,
         model=args.model,
         seeds_dir=seeds_dir,
-        note_path=Path(args.note) if args.note else seeds_dir / f"learned_{args.model}.md",
+        note_path=Path(args.note) if args.note else seeds_dir / f"{args.model}.md",
+        target=args.target,
+        profiles_dir=Path(args.profiles_dir) if args.profiles_dir else None,
+        variables=variables,
+        env=env,
         horizon_days=args.horizon_days,
         lookback_days=args.lookback_days,
+        conversion_product=args.conversion_product,
         target_hot_share=args.target_hot_share,
-        regularization=args.regularization,
+        max_criteria=args.max_criteria,
+        folds=args.folds,
     )
     try:
         learned = learn.learn(options)
@@ -90,15 +101,8 @@ def _learn(args: argparse.Namespace) -> int:
         print(f"lead-scoring learn: {error}", file=sys.stderr)
         return 2
     written = learn.write(options, learned)
-    print(
-        f"held-out AUC: learned grid {learned.holdout_auc_grid:.4f},"
-        f" unconstrained logistic regression {learned.holdout_auc_model:.4f}"
-    )
-    print(
-        f"hot zone on held-out leads: {learned.holdout_hot_share:.0%} of leads,"
-        f" {learned.holdout_hot_conversion_share:.0%} of conversions; best grade cell converts"
-        f" {learned.holdout_best_cell_rate:.1%}, worst {learned.holdout_worst_cell_rate:.1%}"
-    )
+    for line in learn.summary_lines(learned.report):
+        print(line)
     print("wrote " + ", ".join(str(path) for path in written))
     return 0
 
@@ -166,16 +170,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="learn a grid from conversions and write it as seed rows of one scoring model",
         description=learn.__doc__,
     )
-    learning.add_argument("--duckdb", required=True, help="DuckDB file with the input tables")
-    learning.add_argument("--schema", required=True, help="schema of contacts, accounts, ...")
     learning.add_argument("--as-of", required=True, help="YYYY-MM-DD: learn from what followed")
     learning.add_argument("--model", required=True, help="name of the learned scoring model")
-    learning.add_argument("--seeds-dir", default="seeds/grid", help="the grid seeds to write")
-    learning.add_argument("--note", help="Markdown note (default: learned_<model>.md beside)")
-    learning.add_argument("--horizon-days", type=int, default=90)
+    learning.add_argument("--project-dir", default=".", help="the dbt project (default: here)")
+    learning.add_argument("--profiles-dir", help="dbt profiles (default: as dbt finds them)")
+    learning.add_argument("--target", help="profile target to learn on (default: the profile's)")
+    learning.add_argument(
+        "--duckdb", help="DuckDB file of this project's duckdb target (LEAD_SCORING_DUCKDB_PATH)"
+    )
+    learning.add_argument("--input-schema", help="schema of contacts, events, ... (dbt var)")
+    learning.add_argument("--vars", help="more dbt vars, as JSON")
+    learning.add_argument("--seeds-dir", help="the grid seeds to write (default: seeds/grid)")
+    learning.add_argument("--note", help="Markdown note (default: <model>.md beside the seeds)")
+    learning.add_argument(
+        "--horizon-days", type=int, help="default: the project's conversion_horizon_days"
+    )
     learning.add_argument("--lookback-days", type=int, default=90)
+    learning.add_argument(
+        "--conversion-product", help="learn to predict this product's conversions (default: any)"
+    )
     learning.add_argument("--target-hot-share", type=float, default=0.30)
-    learning.add_argument("--regularization", type=float, default=0.1, help="inverse L2 strength")
+    learning.add_argument(
+        "--max-criteria", type=int, default=20, help="criteria the grid keeps at most"
+    )
+    learning.add_argument("--folds", type=int, default=5, help="cross-validation folds")
     learning.set_defaults(handler=_learn)
 
     checking = commands.add_parser(

@@ -1,45 +1,35 @@
-"""Learn a points grid from past conversions: features in the grid's own form, a regularized
-logistic model, then integer points, tiers, caps, bands and a zone matrix, written as seed
-rows of one scoring model (never SQL).
+"""Learn a points grid from past conversions and write it as seed rows of one scoring model
+(never SQL), on whatever warehouse the dbt profile names.
 
-The features are exactly what a grid can express, so the learned grid scores like the model:
-- activity: one criterion per event type present in the data and per frequent subject group
-  of it (`/pricing`, `ebook/...`), with tier indicators 1+/2+/5+/10+ of its events inside the
-  lookback window (nested, so the points of a tier are the sum of the weights up to it);
-- fit: each supported value of a categorical contract attribute (`equals`), quantile bins of
-  numeric ones (`between`), frequent job-title words (`contains_any`), e-mail domains shared by
-  many contacts (`email_domain_in`) and whether a phone is given (`is_present`).
+dbt builds the learning inputs at the learning as-of date in `<schema>_learning` (the
+`learning`-tagged models, read from this project's staging: no second copy of any staging
+rule); Python reads them through the same dbt adapter, fits and writes seed rows.
+
+The fit is a logistic regression on features in the grid's own form (learn_features), with
+the grid's constraints inside the optimisation: the tiers of an activity criterion are
+non-negative increments of one sign (bounded L-BFGS-B), so the learned points never fall as
+events grow. The regularisation is chosen by k-fold cross-validation on the training leads,
+a decay half-life per activity criterion where dates carry signal, about `max_criteria`
+criteria are kept (by the spread of their points), and the zones come from thresholds on
+`total_points` or from a matrix, whichever catches more held-out conversions. Held-out leads
+(never seen by the fit) measure it; the grid written is then refitted on every lead.
 """
 
 from __future__ import annotations
 
 import csv
-import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 from pathlib import Path
 
-import duckdb
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import train_test_split
+from scipy import sparse
 
-TIERS = (1, 2, 5, 10)
+from lead_scoring import learn_features, learn_fit, warehouse
+from lead_scoring.learn_features import TIERS, ActivityCandidate, FitCandidate, LearningData
+
 TIER_COLUMNS = ("points_1_plus", "points_2_plus", "points_5_plus", "points_10_plus")
-REQUIRED_TABLES = ("contacts", "accounts", "events", "conversions")
-CATEGORICAL_ATTRIBUTES = (
-    ("contacts.country", "contacts", "country"),
-    ("contacts.lead_source", "contacts", "lead_source"),
-    ("contacts.is_decision_maker", "contacts", "is_decision_maker"),
-    ("accounts.industry", "accounts", "industry"),
-    ("accounts.country", "accounts", "country"),
-)
-NUMERIC_ATTRIBUTES = (
-    ("accounts.employee_count", "employee_count"),
-    ("accounts.annual_revenue", "annual_revenue"),
-)
 GRID_FILES = {
     "scoring_models": "grid_scoring_models.csv",
     "activity_criteria": "grid_activity_criteria.csv",
@@ -47,11 +37,20 @@ GRID_FILES = {
     "fit_rules": "grid_fit_rules.csv",
     "grade_bands": "grid_grade_bands.csv",
     "zone_matrix": "grid_zone_matrix.csv",
+    "zone_thresholds": "grid_zone_thresholds.csv",
 }
 FIT_GRADES = ("A", "B", "C", "D")
 ACTIVITY_GRADES = ("4", "3", "2", "1")
-MIN_CELL_LEADS = 30
+FIT_BAND_SHARES = (0.15, 0.25, 0.30)
+ACTIVITY_BAND_SHARES = (0.15, 0.20, 0.25)
 POINTS_PER_LOGIT = 100  # points are the model's weights in hundredths of a logit
+HALF_LIVES = (7, 14, 30, 60)  # decay half-lives tried per activity criterion, in days
+# a half-life is kept only when it lowers the criterion's cross-validated deviance by more
+# than this (twice the one log-likelihood unit an extra parameter costs, as AIC counts)
+DECAY_MIN_GAIN = 2.0
+# hyperparameters (regularisation, decay) are chosen on at most this many training leads
+TUNING_MAX_LEADS = 200_000
+ZONE_SHARE_SLACK = 0.05  # a zone method may put this much more than the target in hot
 
 
 class LearnError(Exception):
@@ -60,36 +59,54 @@ class LearnError(Exception):
 
 @dataclass
 class Options:
-    duckdb_path: Path
-    schema: str
+    project_dir: Path
     as_of: date
     model: str
     seeds_dir: Path
     note_path: Path
-    horizon_days: int = 90
+    target: str | None = None
+    profiles_dir: Path | None = None
+    variables: dict = field(default_factory=dict)  # more dbt vars (e.g. the input schema)
+    env: dict[str, str] = field(default_factory=dict)  # e.g. LEAD_SCORING_DUCKDB_PATH
+    horizon_days: int | None = None  # None: the project's conversion_horizon_days
     lookback_days: int = 90
+    conversion_product: str | None = None
     target_hot_share: float = 0.30
-    min_support: float = 0.01
+    max_criteria: int = 20
+    folds: int = 5
     holdout_share: float = 0.3
-    regularization: float = 0.1  # inverse L2 strength (held out better than 1.0 on the demo)
+    min_support: float = 0.01
     max_subject_groups: int = 8
-    seed: int = 42
 
 
 @dataclass
-class Feature:
-    """One column of the design matrix and the grid row it becomes."""
+class Report:
+    """What the learner measured, printed and written into the note."""
 
-    dimension: str  # activity | fit
-    criterion: str
-    label: str
-    # activity: tier (1, 2, 5, 10) and the criterion's match rules; fit: the rule
-    tier: int | None = None
-    match_rules: list[tuple[str, str | None]] = field(default_factory=list)
-    attribute: str | None = None
-    operator: str | None = None
-    value: str | None = None
-    support: int = 0
+    leads: int
+    positives: int
+    horizon_days: int
+    candidates: int
+    criteria: int
+    regularization: float
+    regression_regularization: float
+    cv_auc_grid: float
+    cv_auc_grid_interval: tuple[float, float]
+    cv_auc_model: float
+    cv_auc_model_interval: tuple[float, float]
+    cv_auc_all_candidates: float
+    holdout_auc_grid: float
+    holdout_auc_grid_interval: tuple[float, float]
+    holdout_auc_model: float
+    holdout_auc_model_interval: tuple[float, float]
+    holdout_auc_unrounded: float
+    zone_method: str
+    zone_comparison: dict[str, tuple[float, float]]  # method -> held-out (hot share, capture)
+    holdout_hot_share: float
+    holdout_hot_conversion_share: float
+    holdout_best_cell_rate: float
+    holdout_worst_cell_rate: float
+    decayed: dict[str, int]  # criterion -> half-life
 
 
 @dataclass
@@ -100,373 +117,333 @@ class LearnedGrid:
     fit_rules: list[dict]
     grade_bands: list[dict]
     zone_matrix: list[dict]
-    holdout_auc_grid: float
-    holdout_auc_model: float
-    holdout_hot_share: float
-    holdout_hot_conversion_share: float
-    # conversion rates of the best and the worst grade cell with at least MIN_CELL_LEADS
-    # held-out leads
-    holdout_best_cell_rate: float
-    holdout_worst_cell_rate: float
-    features: list[Feature]
-    weights: np.ndarray
+    zone_thresholds: list[dict]
+    report: Report
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "any"
+@dataclass
+class Design:
+    """The design matrix of some candidates, and how its columns map back to them."""
+
+    matrix: sparse.csr_matrix
+    activity: list[tuple[ActivityCandidate, float | None, int]]  # candidate, half-life, sign
+    fit: list[FitCandidate]
+    criterion_of_column: list[str]
+    bounds: list[tuple[float | None, float | None]]
 
 
-def _check_tables(con: duckdb.DuckDBPyConnection, schema: str) -> None:
-    present = {
-        name
-        for (name,) in con.execute(
-            "select table_name from information_schema.tables where table_schema = ?",
-            [schema],
-        ).fetchall()
-    }
-    missing = [table for table in REQUIRED_TABLES if table not in present]
+@dataclass
+class Grid:
+    """Integer points in the grid's form."""
+
+    activity: list[tuple[ActivityCandidate, float | None, list[int]]]  # points per tier
+    fit: list[tuple[FitCandidate, int]]
+
+
+def learn(options: Options) -> LearnedGrid:
+    """Learn the grid; raise LearnError on input it cannot learn from."""
+    missing = [name for name in GRID_FILES.values() if not (options.seeds_dir / name).exists()]
     if missing:
-        raise LearnError(f"schema {schema!r} has no table {', '.join(missing)}")
-
-
-def _prepare(con: duckdb.DuckDBPyConnection, options: Options) -> None:
-    """Clean views in the temp schema, read like the dbt staging models read the inputs."""
-    s = f'"{options.schema}"'
-    as_of = options.as_of.isoformat()
-    con.execute(
-        f"""
-        create or replace temp view learn_contacts as
-        select * exclude (version_rank) from (
-            select
-                trim(cast(contact_id as varchar)) as contact_id,
-                nullif(trim(cast(account_id as varchar)), '') as account_id,
-                nullif(lower(trim(email)), '') as email,
-                nullif(lower(trim(job_title)), '') as job_title,
-                nullif(trim(phone), '') as phone,
-                nullif(lower(trim(country)), '') as country,
-                nullif(lower(trim(cast(is_decision_maker as varchar))), '') as is_decision_maker,
-                nullif(lower(trim(lead_source)), '') as lead_source,
-                row_number() over (
-                    partition by trim(cast(contact_id as varchar))
-                    order by updated_at desc nulls last
-                ) as version_rank
-            from {s}.contacts
-            where nullif(trim(cast(contact_id as varchar)), '') is not null
+        raise LearnError(f"{options.seeds_dir} has no grid seed {', '.join(missing)}")
+    data, variables = _read(options)
+    labels = data.labels
+    positives = int(labels.sum())
+    if not len(labels):
+        raise LearnError("no lead to learn from (no contact that was not a customer yet)")
+    horizon = int(variables.get("conversion_horizon_days") or 90)
+    if positives == 0:
+        raise LearnError(
+            f"no conversion within {horizon} days after {options.as_of}: nothing to learn from"
         )
-        where version_rank = 1;
+    if positives == len(labels):
+        raise LearnError("every lead converted: a single class, nothing to rank")
+    if not data.activity and not data.fit:
+        raise LearnError("no attribute or behaviour has enough support to learn from")
+    holdout = _holdout(labels, options.holdout_share)
+    training = ~holdout
+    if labels[training].sum() < options.folds or labels[holdout].sum() < 1:
+        raise LearnError(f"only {positives} conversions: too few to learn and check a grid")
+    tuning = _tuning(labels, training)
+    fold = np.full(len(labels), -1)
+    fold[tuning] = learn_fit.stratified_folds(labels[tuning], options.folds)
 
-        create or replace temp view learn_accounts as
-        select * exclude (account_rank) from (
-            select
-                trim(cast(account_id as varchar)) as account_id,
-                nullif(lower(trim(industry)), '') as industry,
-                nullif(lower(trim(country)), '') as country,
-                try_cast(employee_count as double) as employee_count,
-                try_cast(annual_revenue as double) as annual_revenue,
-                row_number() over (partition by trim(cast(account_id as varchar))) as account_rank
-            from {s}.accounts
-            where nullif(trim(cast(account_id as varchar)), '') is not null
-        )
-        where account_rank = 1;
+    # one sign and an optional decay per activity criterion, from the tuning leads
+    activity = [
+        (candidate, *_sign_and_decay(candidate, labels, tuning, fold))
+        for candidate in data.activity
+    ]
+    everything = _design(len(labels), activity, data.fit)
+    plain = _design(len(labels), [(c, None, 0) for c in data.activity], data.fit)
 
-        create or replace temp view learn_leads as
-        -- contacts that were not customers yet on the as-of date, with their outcome
-        select
-            contacts.contact_id,
-            coalesce(bool_or(
-                cast(conversions.converted_at as date) > date '{as_of}'
-                and cast(conversions.converted_at as date)
-                    <= date '{as_of}' + {int(options.horizon_days)}
-            ), false) as is_positive
-        from learn_contacts as contacts
-        left join {s}.conversions as conversions
-            on contacts.contact_id = trim(cast(conversions.contact_id as varchar))
-        group by contacts.contact_id
-        having not coalesce(
-            bool_or(cast(conversions.converted_at as date) <= date '{as_of}'), false
-        );
-
-        create or replace temp view learn_events as
-        select event_id, contact_id, event_type, subject, occurred_date
-        from (
-            select
-                nullif(trim(cast(event_id as varchar)), '') as event_id,
-                trim(cast(contact_id as varchar)) as contact_id,
-                nullif(lower(trim(event_type)), '') as event_type,
-                nullif(lower(trim(subject)), '') as subject,
-                cast(occurred_at as date) as occurred_date,
-                row_number() over (
-                    partition by nullif(trim(cast(event_id as varchar)), '')
-                    order by occurred_at nulls last, contact_id, event_type, subject
-                ) as delivery_rank
-            from {s}.events
-        )
-        where
-            delivery_rank = 1
-            and event_id is not null
-            and event_type is not null
-            and occurred_date <= date '{as_of}'
-            and occurred_date > date '{as_of}' - {int(options.lookback_days)};
-        """
+    # all candidates, constrained: which criteria matter
+    regularization, all_scores = learn_fit.cross_validate(
+        everything.matrix[tuning], labels[tuning], fold[tuning], everything.bounds
     )
-
-
-def _activity_features(
-    con: duckdb.DuckDBPyConnection, leads: list[str], options: Options, min_count: int
-) -> tuple[list[Feature], list[np.ndarray]]:
-    index = {contact: i for i, contact in enumerate(leads)}
-    # a subject group is a subject's first path segment (`/pricing/enterprise` -> `/pricing`,
-    # `ebook/b2b-funnel` -> `ebook`), or the whole subject when it has none
-    rows = con.execute(
-        r"""
-        with grouped as (
-            select
-                contact_id,
-                event_type,
-                coalesce(nullif(regexp_extract(subject, '^(/?[^/]+)/', 1), ''), subject)
-                    as subject_group
-            from learn_events
-            where contact_id in (select contact_id from learn_leads)
-        )
-        select event_type, null as subject_group, contact_id, count(*) as events
-        from grouped group by all
-        union all
-        select event_type, subject_group, contact_id, count(*) as events
-        from grouped where subject_group is not null group by all
-        """
-    ).fetchall()
-    counts: dict[tuple[str, str | None], dict[str, int]] = {}
-    for event_type, group, contact, events in rows:
-        counts.setdefault((event_type, group), {})[contact] = events
-    criteria: list[tuple[str, str | None]] = []
-    for event_type in sorted({event_type for event_type, _ in counts}):
-        if len(counts[(event_type, None)]) >= min_count:
-            criteria.append((event_type, None))
-        groups = sorted(
-            (
-                (-len(per_contact), group)
-                for (kind, group), per_contact in counts.items()
-                if kind == event_type and group is not None and len(per_contact) >= min_count
-            )
-        )[: options.max_subject_groups]
-        criteria.extend((event_type, group) for _, group in sorted(groups, key=lambda g: g[1]))
-
-    features, columns = [], []
-    for event_type, group in criteria:
-        per_contact = counts[(event_type, group)]
-        criterion = _slug(event_type) + (f"__{_slug(group)}" if group else "")
-        label = event_type.replace("_", " ").capitalize() + (f" {group}" if group else "")
-        # the group itself, and anything below it
-        rules = (
-            [(event_type, None)]
-            if group is None
-            else [
-                (event_type, group),
-                (event_type, f"{group}/%"),
-            ]
-        )
-        for tier in TIERS:
-            column = np.zeros(len(leads))
-            for contact, events in per_contact.items():
-                if events >= tier and contact in index:
-                    column[index[contact]] = 1
-            support = int(column.sum())
-            if support < min_count:
-                break
-            features.append(
-                Feature(
-                    "activity",
-                    criterion,
-                    label,
-                    tier=tier,
-                    match_rules=rules,
-                    support=support,
-                )
-            )
-            columns.append(column)
-    return features, columns
-
-
-def _fit_features(
-    con: duckdb.DuckDBPyConnection, leads: list[str], options: Options, min_count: int
-) -> tuple[list[Feature], list[np.ndarray]]:
-    frame = con.sql(
-        """
-        select
-            leads.contact_id,
-            contacts.country as contacts__country,
-            contacts.lead_source as contacts__lead_source,
-            contacts.is_decision_maker as contacts__is_decision_maker,
-            accounts.industry as accounts__industry,
-            accounts.country as accounts__country,
-            accounts.employee_count,
-            accounts.annual_revenue,
-            contacts.job_title,
-            nullif(trim(split_part(contacts.email, '@', 2)), '') as email_domain,
-            contacts.phone is not null as has_phone
-        from learn_leads as leads
-        inner join learn_contacts as contacts on leads.contact_id = contacts.contact_id
-        left join learn_accounts as accounts on contacts.account_id = accounts.account_id
-        order by leads.contact_id
-        """
-    ).to_arrow_table()
-    # plain Python lists: a missing value is None (numpy would fill it with a number)
-    frame = {name: frame.column(name).to_pylist() for name in frame.column_names}
-    if frame["contact_id"] != leads:
-        raise LearnError("contacts changed while learning")
-    features, columns = [], []
-
-    def add(feature: Feature, column: np.ndarray) -> None:
-        feature.support = int(column.sum())
-        if min_count <= feature.support <= len(leads) - min_count:
-            features.append(feature)
-            columns.append(column.astype(float))
-
-    for attribute, table, column_name in CATEGORICAL_ATTRIBUTES:
-        values = np.array([v if v is not None else "" for v in frame[f"{table}__{column_name}"]])
-        criterion = _slug(attribute.replace(".", "_"))
-        label_base = attribute.split(".")[1].replace("_", " ").capitalize()
-        for value in sorted(set(values) - {""}):
-            add(
-                Feature(
-                    "fit",
-                    criterion,
-                    f"{label_base} {value}",
-                    attribute=attribute,
-                    operator="equals",
-                    value=value,
-                ),
-                values == value,
-            )
-    for attribute, column_name in NUMERIC_ATTRIBUTES:
-        numbers = np.array([np.nan if v is None else v for v in frame[column_name]], dtype=float)
-        known = numbers[~np.isnan(numbers)]
-        if len(known) < min_count:
-            continue
-        edges = np.unique(np.floor(np.quantile(known, [0.2, 0.4, 0.6, 0.8])))
-        bounds = [float(np.floor(known.min())), *edges, None]
-        criterion = _slug(attribute.replace(".", "_"))
-        label_base = column_name.replace("_", " ").capitalize()
-        for low, high in pairwise(bounds):
-            upper = 1e15 if high is None else high - 1
-            if upper < low:
-                continue
-            add(
-                Feature(
-                    "fit",
-                    criterion,
-                    f"{label_base} {low:,.0f} to " + ("more" if high is None else f"{upper:,.0f}"),
-                    attribute=attribute,
-                    operator="between",
-                    value=f"{low:.0f}|{upper:.0f}",
-                ),
-                (numbers >= low) & (numbers <= upper),
-            )
-    # a grid's contains_any matches text anywhere in the title, so the feature does too
-    titles = [t or "" for t in frame["job_title"]]
-    words = sorted({w for t in titles for w in re.findall(r"[a-z]+", t) if len(w) > 1})
-    for word in words:
-        column = np.array([word in title for title in titles])
-        add(
-            Feature(
-                "fit",
-                f"title_{_slug(word)}",
-                f"Title says {word}",
-                attribute="contacts.job_title",
-                operator="contains_any",
-                value=word,
-            ),
-            column,
-        )
-    domains = np.array([d or "" for d in frame["email_domain"]])
-    for domain in sorted(set(domains) - {""}):
-        add(
-            Feature(
-                "fit",
-                "email_domain",
-                f"E-mail at {domain}",
-                attribute="contacts.email",
-                operator="email_domain_in",
-                value=domain,
-            ),
-            domains == domain,
-        )
-    add(
-        Feature(
-            "fit",
-            "phone_provided",
-            "Phone provided",
-            attribute="contacts.phone",
-            operator="is_present",
-            value="",
-        ),
-        np.array(frame["has_phone"], dtype=bool),
+    weights = learn_fit.fit_logistic(
+        everything.matrix[training], labels[training], regularization, everything.bounds
     )
-    return features, columns
+    kept = _top_criteria(everything, weights, training, options.max_criteria)
+    selected = _design(
+        len(labels),
+        [row for row in activity if row[0].criterion in kept],
+        [candidate for candidate in data.fit if candidate.criterion in kept],
+    )
+    if selected.matrix.shape[1] == 0:
+        raise LearnError("no attribute or behaviour moves the odds of converting")
+    regularization, _ = learn_fit.cross_validate(
+        selected.matrix[tuning], labels[tuning], fold[tuning], selected.bounds
+    )
+    regression_regularization, regression_scores = learn_fit.cross_validate(
+        plain.matrix[tuning], labels[tuning], fold[tuning]
+    )
+    grid_scores = _cross_validated_points(selected, labels, tuning, fold, regularization)
 
-
-def _grid_points(features: list[Feature], weights: np.ndarray) -> dict:
-    """Weights -> integer points in the grid's form. Activity: the points of a tier are the
-    sum of the weights of the tiers up to it (the indicators are nested), made monotone with
-    one sign per criterion; fit: one rounded weight per rule."""
-    activity: dict[str, dict] = {}
-    fit_rows = []
-    for feature, weight in zip(features, weights, strict=True):
-        if feature.dimension == "activity":
-            criterion = activity.setdefault(
-                feature.criterion,
-                {"label": feature.label, "rules": feature.match_rules, "tiers": {}},
-            )
-            criterion["tiers"][feature.tier] = weight
-        elif (points := round(weight * POINTS_PER_LOGIT)) != 0:
-            fit_rows.append((feature, points))
-    activity_rows = []
-    for name, criterion in activity.items():
-        cumulative, total = {}, 0.0
-        for tier in TIERS:
-            if tier in criterion["tiers"]:
-                total += criterion["tiers"][tier]
-                cumulative[tier] = total
-        # one sign per criterion: the sign of the tier with the most weight
-        sign = 1 if max(cumulative.values(), key=abs) >= 0 else -1
-        tiers, running = {}, 0
-        for tier, value in cumulative.items():
-            points = max(0, round(sign * value * POINTS_PER_LOGIT))
-            running = max(running, points)  # more events never score less
-            tiers[tier] = sign * running
-        if all(points == 0 for points in tiers.values()):
-            continue
-        activity_rows.append((name, criterion, tiers))
-    return {"activity": activity_rows, "fit": fit_rows}
-
-
-def _score(
-    features: list[Feature], columns: np.ndarray, grid: dict
-) -> tuple[np.ndarray, np.ndarray]:
-    """Fit and activity points of every lead under the learned grid, as the SQL scores them."""
-    position = {
-        (f.dimension, f.criterion, f.tier, f.operator, f.value): i for i, f in enumerate(features)
+    # fitted on the training leads, measured on the held-out leads
+    weights = learn_fit.fit_logistic(
+        selected.matrix[training], labels[training], regularization, selected.bounds
+    )
+    grid = _grid(selected, weights)
+    fit_points, activity_points = _points(grid, len(labels))
+    total = fit_points + activity_points
+    regression = learn_fit.fit_logistic(
+        plain.matrix[training], labels[training], regression_regularization
+    )
+    regression_total = learn_fit.linear_score(plain.matrix, regression)
+    zoning = {
+        method: _zones(method, grid, fit_points, activity_points, labels, training, options)
+        for method in ("matrix", "total")
     }
-    activity = np.zeros(columns.shape[0])
-    for name, _, tiers in grid["activity"]:
-        reached = np.zeros(columns.shape[0])
-        for tier, points in tiers.items():
-            column = columns[:, position[("activity", name, tier, None, None)]]
-            reached = np.where(column > 0, points, reached)
-        activity += reached
-    fit = np.zeros(columns.shape[0])
-    by_criterion: dict[str, np.ndarray] = {}
-    for feature, points in grid["fit"]:
-        column = columns[
-            :,
-            position[("fit", feature.criterion, None, feature.operator, feature.value)],
-        ]
-        best = by_criterion.get(feature.criterion)
-        candidate = np.where(column > 0, points, -np.inf)
-        by_criterion[feature.criterion] = candidate if best is None else np.maximum(best, candidate)
-    for best in by_criterion.values():
-        fit += np.where(np.isinf(best), 0, best)
+    comparison = {
+        method: _hot_shares(zones["is_hot"][holdout], labels[holdout])
+        for method, zones in zoning.items()
+        if zones is not None
+    }
+    zone_method = _choose_zone_method(comparison, options.target_hot_share)
+    held = labels[holdout]
+    grid_interval, model_interval = learn_fit.bootstrap_auc(
+        held, [total[holdout], regression_total[holdout]]
+    )
+    tuned = labels[tuning]
+    cv_grid_interval, cv_model_interval = learn_fit.bootstrap_auc(
+        tuned, [grid_scores, regression_scores]
+    )
+    cell_rates = _cell_rates(
+        zoning["matrix"], held, holdout, int(variables["evaluation_min_cell_leads"])
+    )
+
+    # the grid written: the same choices, refitted on every lead
+    final_weights = learn_fit.fit_logistic(
+        selected.matrix, labels, regularization, selected.bounds, start=weights
+    )
+    final = _grid(selected, final_weights)
+    final_fit, final_activity = _points(final, len(labels))
+    everyone = np.ones(len(labels), dtype=bool)
+    final_zones = _zones(zone_method, final, final_fit, final_activity, labels, everyone, options)
+    report = Report(
+        leads=len(labels),
+        positives=positives,
+        horizon_days=horizon,
+        candidates=len({c for c in everything.criterion_of_column}),
+        criteria=len(final.activity) + len({c.criterion for c, _ in final.fit}),
+        regularization=regularization,
+        regression_regularization=regression_regularization,
+        cv_auc_grid=learn_fit.auc(tuned, grid_scores),
+        cv_auc_grid_interval=cv_grid_interval,
+        cv_auc_model=learn_fit.auc(tuned, regression_scores),
+        cv_auc_model_interval=cv_model_interval,
+        cv_auc_all_candidates=learn_fit.auc(tuned, all_scores),
+        holdout_auc_grid=learn_fit.auc(held, total[holdout]),
+        holdout_auc_grid_interval=grid_interval,
+        holdout_auc_model=learn_fit.auc(held, regression_total[holdout]),
+        holdout_auc_model_interval=model_interval,
+        holdout_auc_unrounded=learn_fit.auc(
+            held, learn_fit.linear_score(selected.matrix[holdout], weights)
+        ),
+        zone_method=zone_method,
+        zone_comparison=comparison,
+        holdout_hot_share=comparison[zone_method][0],
+        holdout_hot_conversion_share=comparison[zone_method][1],
+        holdout_best_cell_rate=max(cell_rates, default=float("nan")),
+        holdout_worst_cell_rate=min(cell_rates, default=float("nan")),
+        decayed={c.criterion: int(h) for c, h, _ in final.activity if h is not None},
+    )
+    return LearnedGrid(**_seed_rows(options, final, final_zones), report=report)
+
+
+def _read(options: Options) -> tuple[LearningData, dict]:
+    """Build the learning models at the learning as-of date apart from published relations,
+    then read the leads and the candidate features through the profile's adapter."""
+    variables = {
+        "load_demo_data": False,  # the inputs are read where they are, never re-seeded
+        **options.variables,
+        "scoring_as_of": options.as_of.isoformat(),
+        "learning_lookback_days": options.lookback_days,
+        "learning_conversion_product": options.conversion_product,
+        "lead_scoring_schema_suffix": "_learning",
+    }
+    if options.horizon_days is not None:
+        variables["conversion_horizon_days"] = options.horizon_days
+    project = warehouse.DbtProject(
+        options.project_dir, options.profiles_dir, options.target, variables, options.env
+    )
+    with tempfile.TemporaryDirectory(prefix="lead_scoring_learn_") as target_path:
+        try:
+            manifest = warehouse.build(project, "+tag:learning", Path(target_path))
+        except warehouse.WarehouseError as error:
+            raise LearnError(str(error)) from error
+    relations = warehouse.relation_names(manifest, "learning")
+    with warehouse.connection(project) as (cursor, resolved):
+        data, _ = learn_features.read(
+            cursor, relations, options.min_support, options.max_subject_groups
+        )
+    return data, resolved
+
+
+def _holdout(labels: np.ndarray, share: float) -> np.ndarray:
+    """Held-out leads: `share` of each class, dealt by the leads' (hashed) order."""
+    holdout = np.zeros(len(labels), dtype=bool)
+    for label in (0, 1):
+        members = np.flatnonzero(labels == label)
+        holdout[members] = (np.arange(len(members)) * share) % 1 >= 1 - share - 1e-9
+    return holdout
+
+
+def _tuning(labels: np.ndarray, training: np.ndarray) -> np.ndarray:
+    """The training leads hyperparameters are chosen on: all of them up to TUNING_MAX_LEADS,
+    else an even, stratified subset of them (the final fits use every training lead)."""
+    tuning = training.copy()
+    if training.sum() > TUNING_MAX_LEADS:
+        keep = TUNING_MAX_LEADS / training.sum()
+        for label in (0, 1):
+            members = np.flatnonzero(training & (labels == label))
+            tuning[members] = (np.arange(len(members)) * keep) % 1 >= 1 - keep - 1e-9
+    return tuning
+
+
+def _sign_and_decay(candidate: ActivityCandidate, labels, tuning, fold) -> tuple:
+    """The criterion's sign (its leads convert more or less than the others) and the decay
+    half-life with the lowest cross-validated deviance of the criterion alone (none unless
+    it gains DECAY_MIN_GAIN)."""
+    lead_count = len(labels)
+    has_events = np.zeros(lead_count, dtype=bool)
+    has_events[candidate.leads] = True
+    with_rate = labels[tuning & has_events].mean() if (tuning & has_events).any() else 0
+    without_rate = labels[tuning & ~has_events].mean() if (tuning & ~has_events).any() else 0
+    sign = 1 if with_rate >= without_rate else -1
+    bounds = [(0.0, None) if sign > 0 else (None, 0.0)] * len(candidate.tiers)
+    losses = {}
+    for half_life in (None, *HALF_LIVES):
+        columns = sparse.csr_matrix(candidate.tier_columns(lead_count, half_life)[tuning])
+        scores = np.empty(int(tuning.sum()))
+        for k in range(fold[tuning].max() + 1):
+            train, held = fold[tuning] != k, fold[tuning] == k
+            weights = learn_fit.fit_logistic(columns[train], labels[tuning][train], 1.0, bounds)
+            scores[held] = learn_fit.linear_score(columns[held], weights)
+        losses[half_life] = learn_fit.deviance(labels[tuning], scores)
+    best = min(HALF_LIVES, key=lambda h: (losses[h], h))
+    return (best if losses[best] < losses[None] - DECAY_MIN_GAIN else None), sign
+
+
+def _design(lead_count: int, activity, fit: list[FitCandidate]) -> Design:
+    rows, cols, values, criteria, bounds = [], [], [], [], []
+    column = 0
+    for candidate, half_life, sign in activity:
+        dense = candidate.tier_columns(lead_count, half_life)
+        for j in range(len(candidate.tiers)):
+            nonzero = np.flatnonzero(dense[:, j])
+            rows.append(nonzero)
+            cols.append(np.full(len(nonzero), column))
+            values.append(dense[nonzero, j])
+            criteria.append(candidate.criterion)
+            bounds.append((0.0, None) if sign > 0 else (None, 0.0) if sign < 0 else (None, None))
+            column += 1
+    for candidate in fit:
+        nonzero = np.flatnonzero(candidate.matches)
+        rows.append(nonzero)
+        cols.append(np.full(len(nonzero), column))
+        values.append(np.ones(len(nonzero)))
+        criteria.append(candidate.criterion)
+        bounds.append((None, None))
+        column += 1
+    matrix = sparse.csr_matrix(
+        (
+            np.concatenate(values) if values else np.zeros(0),
+            (
+                np.concatenate(rows) if rows else np.zeros(0, dtype=int),
+                np.concatenate(cols) if cols else np.zeros(0, dtype=int),
+            ),
+        ),
+        shape=(lead_count, column),
+    )
+    return Design(matrix, list(activity), list(fit), criteria, bounds)
+
+
+def _top_criteria(design: Design, weights: np.ndarray, leads, max_criteria: int) -> set[str]:
+    """The criteria whose points spread the most over the leads (the standard deviation of
+    their contribution to the score), at most max_criteria of them."""
+    criteria = np.array(design.criterion_of_column)
+    spread = {}
+    for criterion in sorted(set(design.criterion_of_column)):
+        columns = np.flatnonzero(criteria == criterion)
+        contribution = design.matrix[leads][:, columns] @ weights[columns]
+        spread[criterion] = float(np.std(contribution))
+    ranked = sorted((-value, name) for name, value in spread.items() if value > 1e-6)
+    return {name for _, name in ranked[:max_criteria]}
+
+
+def _grid(design: Design, weights: np.ndarray) -> Grid:
+    """Weights -> integer points: an activity criterion's tier is worth the sum of the
+    increments up to it (one sign, so never falling), a fit rule its own weight."""
+    activity, fit, column = [], [], 0
+    for candidate, half_life, _ in design.activity:
+        increments = weights[column : column + len(candidate.tiers)]
+        column += len(candidate.tiers)
+        points = [round(float(value) * POINTS_PER_LOGIT) for value in np.cumsum(increments)]
+        if any(points):
+            activity.append((candidate, half_life, points))
+    for candidate in design.fit:
+        points = round(float(weights[column]) * POINTS_PER_LOGIT)
+        column += 1
+        if points:
+            fit.append((candidate, points))
+    return Grid(activity, fit)
+
+
+def _points(grid: Grid, lead_count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Fit and activity points of every lead under the grid, as the SQL scores them: the
+    highest tier reached, capped at the top tier, decayed and truncated toward zero; the
+    best matching rule per fit criterion."""
+    activity = np.zeros(lead_count)
+    for candidate, half_life, points in grid.activity:
+        reached = candidate.reached(lead_count)
+        values = np.concatenate([[0], points])[reached].astype(float)
+        if half_life is not None:
+            values = np.trunc(values * learn_features.decay(candidate.days(lead_count), half_life))
+        activity += values
+    best: dict[str, np.ndarray] = {}
+    for candidate, points in grid.fit:
+        current = best.setdefault(candidate.criterion, np.full(lead_count, -np.inf))
+        np.maximum(current, np.where(candidate.matches, points, -np.inf), out=current)
+    fit = np.zeros(lead_count)
+    for values in best.values():
+        fit += np.where(np.isinf(values), 0, values)
     return fit, activity
+
+
+def _cross_validated_points(design: Design, labels, tuning, fold, regularization) -> np.ndarray:
+    """Out-of-fold total points of the integer grid: each tuning lead scored by the grid
+    fitted without its fold."""
+    scores = np.empty(int(tuning.sum()))
+    positions = np.flatnonzero(tuning)
+    for k in range(fold[tuning].max() + 1):
+        train = positions[fold[positions] != k]
+        held = fold[positions] == k
+        weights = learn_fit.fit_logistic(
+            design.matrix[train], labels[train], regularization, design.bounds
+        )
+        fit, activity = _points(_grid(design, weights), len(labels))
+        scores[held] = (fit + activity)[positions[held]]
+    return scores
 
 
 def _bands(points: np.ndarray, shares: tuple[float, float, float]) -> list[int | None]:
@@ -487,6 +464,52 @@ def _grade(points: np.ndarray, thresholds: list[int | None], grades: tuple[str, 
     for grade, minimum in reversed(list(zip(grades[:-1], thresholds[:-1], strict=True))):
         graded = np.where(points >= minimum, grade, graded)
     return graded
+
+
+def _zones(method, grid: Grid, fit_points, activity_points, labels, fitted_on, options):
+    """Grade bands and the zones of `method` set on the `fitted_on` leads, and every lead's
+    grades and hot flag; None for a matrix when a dimension is empty (one-dimension models
+    need total thresholds)."""
+    has_fit, has_activity = bool(grid.fit), bool(grid.activity)
+    fit_bands = _bands(fit_points[fitted_on], FIT_BAND_SHARES) if has_fit else None
+    activity_bands = (
+        _bands(activity_points[fitted_on], ACTIVITY_BAND_SHARES) if has_activity else None
+    )
+    fit_grades = _grade(fit_points, fit_bands, FIT_GRADES) if has_fit else None
+    activity_grades = (
+        _grade(activity_points, activity_bands, ACTIVITY_GRADES) if has_activity else None
+    )
+    zones = {"fit_bands": fit_bands, "activity_bands": activity_bands}
+    zones.update(fit_grades=fit_grades, activity_grades=activity_grades)
+    if method == "matrix":
+        if not (has_fit and has_activity):
+            return None
+        matrix = _zone_matrix(
+            fit_grades[fitted_on],
+            activity_grades[fitted_on],
+            labels[fitted_on],
+            options.target_hot_share,
+        )
+        zones["matrix"] = matrix
+        zones["is_hot"] = np.array(
+            [matrix[(f, a)] == "hot" for f, a in zip(fit_grades, activity_grades, strict=True)]
+        )
+    else:
+        total = fit_points + activity_points
+        hot = _threshold(total[fitted_on], options.target_hot_share)
+        warm = _threshold(total[fitted_on], 2 * options.target_hot_share + 0.1)
+        zones["thresholds"] = {"hot": hot, "warm": warm if warm < hot else None}
+        zones["is_hot"] = total >= hot
+    return zones
+
+
+def _threshold(total: np.ndarray, share: float) -> int:
+    """The lowest whole total reached by at most `share` of the leads (ties decide: a
+    total held by many leads is either all in or all out)."""
+    values = np.unique(total)
+    reaching = np.array([(total >= value).mean() for value in values])
+    allowed = values[reaching <= share]
+    return int(allowed.min()) if len(allowed) else int(values.max()) + 1
 
 
 def _zone_matrix(fit_grades, activity_grades, labels, target_hot_share: float) -> dict:
@@ -515,133 +538,78 @@ def _zone_matrix(fit_grades, activity_grades, labels, target_hot_share: float) -
     return zones
 
 
-def learn(options: Options) -> LearnedGrid:
-    """Learn the grid; raise LearnError on input it cannot learn from."""
-    if not options.duckdb_path.exists():
-        raise LearnError(f"no DuckDB file at {options.duckdb_path}")
-    missing_seeds = [
-        name for name in GRID_FILES.values() if not (options.seeds_dir / name).exists()
-    ]
-    if missing_seeds:
-        raise LearnError(f"{options.seeds_dir} has no grid seed {', '.join(missing_seeds)}")
-    with duckdb.connect(str(options.duckdb_path), read_only=True) as con:
-        _check_tables(con, options.schema)
-        _prepare(con, options)
-        outcomes = con.execute(
-            "select contact_id, is_positive from learn_leads order by contact_id"
-        ).fetchall()
-        leads = [contact for contact, _ in outcomes]
-        labels = np.array([positive for _, positive in outcomes], dtype=int)
-        if not leads:
-            raise LearnError("no lead to learn from (no contact that was not a customer yet)")
-        positives = int(labels.sum())
-        if positives == 0:
-            raise LearnError(
-                f"no conversion within {options.horizon_days} days after {options.as_of}:"
-                " nothing to learn from"
-            )
-        if positives == len(leads):
-            raise LearnError("every lead converted: a single class, nothing to rank")
-        min_count = max(5, int(np.ceil(options.min_support * len(leads))))
-        activity, activity_columns = _activity_features(con, leads, options, min_count)
-        fit, fit_columns = _fit_features(con, leads, options, min_count)
-    features = activity + fit
-    if not features:
-        raise LearnError("no attribute or behaviour has enough support to learn from")
-    matrix = np.column_stack(activity_columns + fit_columns)
-    train, holdout = train_test_split(
-        np.arange(len(leads)),
-        test_size=options.holdout_share,
-        random_state=options.seed,
-        stratify=labels,
-    )
-    if labels[train].sum() < 2 or labels[holdout].sum() < 1:
-        raise LearnError(f"only {positives} conversions: too few to learn and check a grid")
-    model = LogisticRegression(C=options.regularization, max_iter=5000)
-    model.fit(matrix[train], labels[train])
-    grid = _grid_points(features, model.coef_[0])
-    fit_points, activity_points = _score(features, matrix, grid)
-    total = fit_points + activity_points
-
-    fit_bands = _bands(fit_points[train], (0.15, 0.25, 0.30))
-    activity_bands = _bands(activity_points[train], (0.15, 0.20, 0.25))
-    fit_grades = _grade(fit_points, fit_bands, FIT_GRADES)
-    activity_grades = _grade(activity_points, activity_bands, ACTIVITY_GRADES)
-    zones = _zone_matrix(
-        fit_grades[train],
-        activity_grades[train],
-        labels[train],
-        options.target_hot_share,
-    )
-    is_hot = np.array(
-        [zones[(f, a)] == "hot" for f, a in zip(fit_grades, activity_grades, strict=True)]
-    )
-    held = labels[holdout]
-    cell_rates = [
-        held[in_cell].mean()
-        for cell in set(zones)
-        if (
-            in_cell := (fit_grades[holdout] == cell[0]) & (activity_grades[holdout] == cell[1])
-        ).sum()
-        >= MIN_CELL_LEADS
-    ]
-    return LearnedGrid(
-        **_seed_rows(options, grid, fit_bands, activity_bands, zones),
-        holdout_auc_grid=float(roc_auc_score(held, total[holdout])),
-        holdout_auc_model=float(roc_auc_score(held, model.decision_function(matrix[holdout]))),
-        holdout_hot_share=float(is_hot[holdout].mean()),
-        holdout_hot_conversion_share=float(is_hot[holdout][held == 1].mean()),
-        holdout_best_cell_rate=float(max(cell_rates, default=np.nan)),
-        holdout_worst_cell_rate=float(min(cell_rates, default=np.nan)),
-        features=features,
-        weights=model.coef_[0],
-    )
+def _hot_shares(is_hot: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """Share of leads in hot, and share of conversions they hold."""
+    return float(is_hot.mean()), float(is_hot[labels == 1].mean())
 
 
-def _seed_rows(options: Options, grid: dict, fit_bands, activity_bands, zones) -> dict:
+def _choose_zone_method(comparison: dict, target_hot_share: float) -> str:
+    """The method catching the larger share of held-out conversions among those whose hot
+    zone holds at most the target share (plus a little slack); the matrix on a tie."""
+    allowed = {
+        method: shares
+        for method, shares in comparison.items()
+        if shares[0] <= target_hot_share + ZONE_SHARE_SLACK
+    }
+    if not allowed:  # neither fits: the smaller hot zone
+        return min(comparison, key=lambda method: (comparison[method][0], method))
+    return max(sorted(allowed), key=lambda method: (allowed[method][1], method == "matrix"))
+
+
+def _cell_rates(zoning, held_labels, holdout, min_cell_leads: int) -> list[float]:
+    """Conversion rates of the grade cells holding at least min_cell_leads held-out leads."""
+    if zoning is None:
+        return []
+    fit_grades = zoning["fit_grades"][holdout]
+    activity_grades = zoning["activity_grades"][holdout]
+    rates = []
+    for fit_grade in FIT_GRADES:
+        for activity_grade in ACTIVITY_GRADES:
+            in_cell = (fit_grades == fit_grade) & (activity_grades == activity_grade)
+            if in_cell.sum() >= min_cell_leads:
+                rates.append(float(held_labels[in_cell].mean()))
+    return rates
+
+
+def _seed_rows(options: Options, grid: Grid, zones: dict) -> dict:
     model = options.model
     activity_criteria, match_rules, fit_rules = [], [], []
     ordered_activity = sorted(
-        grid["activity"],
-        key=lambda row: (-max(abs(p) for p in row[2].values()), row[0]),
+        grid.activity, key=lambda row: (-max(map(abs, row[2])), row[0].criterion)
     )
-    for order, (name, criterion, tiers) in enumerate(ordered_activity, start=1):
-        values = [tiers.get(tier) for tier in TIERS]
-        extreme = max((v for v in values if v is not None), key=abs)
+    for order, (candidate, half_life, points) in enumerate(ordered_activity, start=1):
+        values = dict(zip(TIER_COLUMNS, [*points, *[None] * len(TIERS)], strict=False))
         activity_criteria.append(
             {
                 "scoring_model": model,
-                "criterion": name,
-                "label": criterion["label"],
-                **{
-                    column: ("" if v is None else v)
-                    for column, v in zip(TIER_COLUMNS, values, strict=True)
-                },
-                "max_points": extreme,
+                "criterion": candidate.criterion,
+                "label": candidate.label,
+                **{column: "" if v is None else v for column, v in values.items()},
+                "max_points": max(points, key=abs),
                 "lookback_days": options.lookback_days,
+                "decay_half_life_days": "" if half_life is None else int(half_life),
                 "display_order": order,
             }
         )
-        for event_type, pattern in criterion["rules"]:
-            match_rules.append(
-                {
-                    "scoring_model": model,
-                    "criterion": name,
-                    "event_type": event_type,
-                    "subject_pattern": pattern or "",
-                }
-            )
-    ordered_fit = sorted(grid["fit"], key=lambda row: (row[0].criterion, -row[1], row[0].value))
-    start = len(activity_criteria)
-    for order, (feature, points) in enumerate(ordered_fit, start=start + 1):
+        match_rules.extend(
+            {
+                "scoring_model": model,
+                "criterion": candidate.criterion,
+                "event_type": event_type,
+                "subject_pattern": pattern or "",
+            }
+            for event_type, pattern in candidate.match_rules
+        )
+    ordered_fit = sorted(grid.fit, key=lambda row: (row[0].criterion, -row[1], row[0].value))
+    for order, (candidate, points) in enumerate(ordered_fit, start=len(activity_criteria) + 1):
         fit_rules.append(
             {
                 "scoring_model": model,
-                "criterion": feature.criterion,
-                "label": feature.label,
-                "attribute": feature.attribute,
-                "operator": feature.operator,
-                "value": feature.value,
+                "criterion": candidate.criterion,
+                "label": candidate.label,
+                "attribute": candidate.attribute,
+                "operator": candidate.operator,
+                "value": candidate.value,
                 "points": points,
                 "display_order": order,
             }
@@ -654,25 +622,39 @@ def _seed_rows(options: Options, grid: dict, fit_bands, activity_bands, zones) -
             "min_points": "" if minimum is None else minimum,
         }
         for dimension, grades, bands in (
-            ("fit", FIT_GRADES, fit_bands),
-            ("activity", ACTIVITY_GRADES, activity_bands),
+            ("fit", FIT_GRADES, zones["fit_bands"]),
+            ("activity", ACTIVITY_GRADES, zones["activity_bands"]),
         )
+        if bands is not None
         for grade, minimum in zip(grades, bands, strict=True)
     ]
     zone_matrix = [
         {
             "scoring_model": model,
             "fit_grade": fit_grade,
-            **{f"activity_{a}": zones[(fit_grade, a)] for a in sorted(ACTIVITY_GRADES)},
+            **{f"activity_{a}": zones["matrix"][(fit_grade, a)] for a in sorted(ACTIVITY_GRADES)},
         }
         for fit_grade in FIT_GRADES
+        if "matrix" in zones
     ]
+    zone_thresholds = []
+    if "thresholds" in zones:
+        for zone in ("hot", "warm"):
+            if zones["thresholds"][zone] is not None:
+                zone_thresholds.append(
+                    {
+                        "scoring_model": model,
+                        "zone": zone,
+                        "min_total_points": zones["thresholds"][zone],
+                    }
+                )
+        zone_thresholds.append({"scoring_model": model, "zone": "cold", "min_total_points": ""})
     scoring_models = [
         {
             "scoring_model": model,
             "label": f"Learned from conversions after {options.as_of}",
-            "zone_method": "matrix",
-            "conversion_product": "",
+            "zone_method": "matrix" if "matrix" in zones else "total",
+            "conversion_product": options.conversion_product or "",
         }
     ]
     return {
@@ -682,6 +664,7 @@ def _seed_rows(options: Options, grid: dict, fit_bands, activity_bands, zones) -
         "fit_rules": fit_rules,
         "grade_bands": grade_bands,
         "zone_matrix": zone_matrix,
+        "zone_thresholds": zone_thresholds,
     }
 
 
@@ -707,30 +690,60 @@ def write(options: Options, learned: LearnedGrid) -> list[Path]:
     return written
 
 
+def summary_lines(report: Report) -> list[str]:
+    """The report, as the command prints it and the note opens with."""
+
+    def interval(bounds: tuple[float, float]) -> str:
+        return f"[{bounds[0]:.3f}, {bounds[1]:.3f}]"
+
+    zones = ", ".join(
+        f"{method} {shares[0]:.0%} of leads / {shares[1]:.0%} of conversions"
+        for method, shares in sorted(report.zone_comparison.items())
+    )
+    return [
+        f"{report.leads} leads, {report.positives} converted within {report.horizon_days} days;"
+        f" {report.criteria} criteria kept of {report.candidates} candidates"
+        + (
+            "; decay: " + ", ".join(f"{c} {h} days" for c, h in sorted(report.decayed.items()))
+            if report.decayed
+            else ""
+        ),
+        f"cross-validated AUC (training leads, 95 % bootstrap interval): learned grid"
+        f" {report.cv_auc_grid:.4f} {interval(report.cv_auc_grid_interval)}, unconstrained"
+        f" regression {report.cv_auc_model:.4f} {interval(report.cv_auc_model_interval)};"
+        f" every candidate criterion {report.cv_auc_all_candidates:.4f}",
+        f"held-out AUC: learned grid {report.holdout_auc_grid:.4f}"
+        f" {interval(report.holdout_auc_grid_interval)}, unconstrained regression"
+        f" {report.holdout_auc_model:.4f} {interval(report.holdout_auc_model_interval)};"
+        f" rounding to integer points cost"
+        f" {report.holdout_auc_unrounded - report.holdout_auc_grid:+.4f}",
+        f"regularisation by cross-validation: C = {report.regularization:g} (grid),"
+        f" {report.regression_regularization:g} (regression)",
+        f"zones: {report.zone_method} (held-out hot zone: {zones})",
+        f"hot zone on held-out leads: {report.holdout_hot_share:.0%} of leads,"
+        f" {report.holdout_hot_conversion_share:.0%} of conversions; best grade cell converts"
+        f" {report.holdout_best_cell_rate:.1%}, worst {report.holdout_worst_cell_rate:.1%}",
+    ]
+
+
 def note(options: Options, learned: LearnedGrid) -> str:
-    support = {}
-    for feature in learned.features:
-        key = (feature.criterion, feature.tier, feature.value)
-        support[key] = feature.support
+    report = learned.report
     lines = [
         f"# Learned scoring model `{options.model}`",
         "",
         (
-            f"Learned by `lead-scoring learn` from conversions within {options.horizon_days}"
+            f"Learned by `lead-scoring learn` from conversions within {report.horizon_days}"
             f" days after {options.as_of} (activity over the {options.lookback_days} days"
-            " before it)."
-        ),
-        (
-            f"Held-out AUC: learned grid {learned.holdout_auc_grid:.4f}, unconstrained"
-            f" logistic regression {learned.holdout_auc_model:.4f}. Hot zone on held-out"
-            f" leads: {learned.holdout_hot_share:.0%} of leads,"
-            f" {learned.holdout_hot_conversion_share:.0%} of conversions. Best grade cell"
-            f" converts {learned.holdout_best_cell_rate:.1%}, worst"
-            f" {learned.holdout_worst_cell_rate:.1%}."
+            " before it). Held-out figures: fitted on"
+            f" {1 - options.holdout_share:.0%} of leads, measured on the"
+            f" {options.holdout_share:.0%} it never saw; the rows below are refitted on every"
+            " lead."
         ),
         "",
-        "| dimension | criterion | rule | points | leads with it |",
-        "|---|---|---|---|---|",
+        *(f"- {line}" for line in summary_lines(report)),
+        "",
+        "| dimension | criterion | rule | points |",
+        "|---|---|---|---|",
     ]
     for row in learned.activity_criteria:
         tiers = ", ".join(
@@ -738,13 +751,15 @@ def note(options: Options, learned: LearnedGrid) -> str:
             for tier, column in zip(TIERS, TIER_COLUMNS, strict=True)
             if row[column] != ""
         )
-        first_support = support.get((row["criterion"], 1, None), 0)
-        lines.append(
-            f"| activity | {row['label']} | {tiers} | cap {row['max_points']} | {first_support} |"
+        decay = (
+            f", half-life {row['decay_half_life_days']} days"
+            if row["decay_half_life_days"] != ""
+            else ""
         )
+        lines.append(f"| activity | {row['label']} | {tiers}{decay} | cap {row['max_points']} |")
     for row in learned.fit_rules:
         lines.append(
             f"| fit | {row['label']} | {row['attribute']} {row['operator']} {row['value']} |"
-            f" {row['points']} | {support.get((row['criterion'], None, row['value']), 0)} |"
+            f" {row['points']} |"
         )
     return "\n".join(lines) + "\n"

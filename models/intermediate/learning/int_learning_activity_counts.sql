@@ -1,0 +1,111 @@
+{#- What a learned activity criterion can count: for every lead, event type and subject
+    group, the events inside the learning window and the date of the last one. -#}
+with
+
+events as (
+
+    select * from {{ ref('int_events_classified') }}
+
+),
+
+leads as (
+
+    select * from {{ ref('int_learning_leads') }}
+
+),
+
+scoring_run as (
+
+    select {{ scoring_as_of_date() }} as as_of_date
+
+),
+
+counted_events as (
+
+    -- int_events_classified decides which rows count; an event type no grid knows yet is a
+    -- candidate of the learner, so unmatched_event_type counts here
+    select
+        events.contact_id,
+        events.event_type,
+        lower(events.subject) as subject,
+        events.occurred_date,
+        {{ dbt.datediff('events.occurred_date', 'scoring_run.as_of_date', 'day') }}
+            as days_before_as_of
+    from events
+    cross join scoring_run
+    inner join leads
+        on events.contact_id = leads.contact_id
+    where events.quality_reason is null or events.quality_reason = 'unmatched_event_type'
+
+),
+
+windowed_events as (
+
+    -- a subject group is the subject's first path segment (`/pricing/enterprise` ->
+    -- `/pricing`, `ebook/b2b-funnel` -> `ebook`), or the whole subject when it has none
+    select
+        contact_id,
+        event_type,
+        occurred_date,
+        case
+            when subject like '/%/%'
+                then '/' || {{ split_item('subject', '/', 2) }}
+            when subject like '%/%' and subject not like '/%'
+                then {{ split_item('subject', '/', 1) }}
+            else subject
+        end as subject_group
+    from counted_events
+    where {{ is_within_lookback('days_before_as_of', learning_lookback_days()) }}
+
+),
+
+by_event_type as (
+
+    select
+        contact_id,
+        event_type,
+        cast(null as {{ dbt.type_string() }}) as subject_group,
+        count(*) as event_count,
+        max(occurred_date) as last_event_on
+    from windowed_events
+    group by contact_id, event_type
+
+),
+
+by_subject_group as (
+
+    select
+        contact_id,
+        event_type,
+        subject_group,
+        count(*) as event_count,
+        max(occurred_date) as last_event_on
+    from windowed_events
+    where subject_group is not null
+    group by contact_id, event_type, subject_group
+
+),
+
+unioned as (
+
+    select * from by_event_type
+    union all
+    select * from by_subject_group
+
+),
+
+final as (
+
+    select
+        unioned.contact_id,
+        unioned.event_type,
+        unioned.subject_group,
+        unioned.event_count,
+        {{ dbt.datediff('unioned.last_event_on', 'scoring_run.as_of_date', 'day') }}
+            as days_since_last_event
+    from unioned
+    cross join scoring_run
+
+)
+
+select * from final

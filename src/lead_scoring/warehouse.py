@@ -1,0 +1,158 @@
+"""Run this dbt project and read what it built, on whatever target the profile names.
+
+The commands that need rows back in Python (`lead-scoring learn`) build with the `dbt` CLI,
+then read the built relations through the connection of the same dbt adapter, so that they
+work on every warehouse dbt does (DuckDB, PostgreSQL, Spark, ...) without a second set of
+connection settings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from argparse import Namespace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class WarehouseError(Exception):
+    """The dbt build failed, or its relations could not be read."""
+
+
+@dataclass
+class DbtProject:
+    """Where the project is, which profile target to use and the vars of a run."""
+
+    project_dir: Path
+    profiles_dir: Path | None = None
+    target: str | None = None
+    variables: dict = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)  # over this process's environment
+
+    def environment(self) -> dict[str, str]:
+        return {**os.environ, **self.env}
+
+    def resolved_profiles_dir(self) -> Path:
+        """--profiles-dir, else DBT_PROFILES_DIR, else the project's profiles/, else ~/.dbt."""
+        if self.profiles_dir is not None:
+            return self.profiles_dir
+        if self.environment().get("DBT_PROFILES_DIR"):
+            return Path(self.environment()["DBT_PROFILES_DIR"])
+        if (self.project_dir / "profiles" / "profiles.yml").exists():
+            return self.project_dir / "profiles"
+        return Path.home() / ".dbt"
+
+
+def build(project: DbtProject, selector: str, target_path: Path) -> dict:
+    """`dbt build --select <selector>` with the project's vars (only the tests whose every
+    parent is built); returns the manifest it wrote. Raises WarehouseError with dbt's output
+    when the build fails."""
+    command = [
+        str(Path(sys.executable).parent / "dbt"),
+        "build",
+        "--select",
+        selector,
+        "--indirect-selection",
+        "cautious",
+        "--vars",
+        json.dumps(project.variables),
+        "--project-dir",
+        str(project.project_dir),
+        "--profiles-dir",
+        str(project.resolved_profiles_dir()),
+        "--target-path",
+        str(target_path),
+    ]
+    if project.target:
+        command += ["--target", project.target]
+    finished = subprocess.run(
+        command,
+        cwd=project.project_dir,
+        env=project.environment(),
+        capture_output=True,
+        text=True,
+    )
+    if finished.returncode != 0:
+        lines = [
+            re.sub(r"^\d\d:\d\d:\d\d\s+", "", re.sub(r"\x1b\[[0-9;]*m", "", line))
+            for line in (finished.stdout + finished.stderr).splitlines()
+        ]
+        # dbt's own summary of what failed, else the end of its output
+        start = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if line.startswith(("Completed with", "Encountered an error"))
+            ),
+            max(0, len(lines) - 20),
+        )
+        details = "\n".join(line for line in lines[start:] if line.strip())
+        raise WarehouseError(f"dbt build --select {selector} failed:\n{details}")
+    return json.loads((target_path / "manifest.json").read_text())
+
+
+def relation_names(manifest: dict, tag: str) -> dict[str, str]:
+    """The quoted relation name of every model carrying `tag`, by model name."""
+    return {
+        node["name"]: node["relation_name"]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and tag in node["tags"]
+    }
+
+
+@contextmanager
+def connection(project: DbtProject) -> Iterator[tuple[object, dict]]:
+    """A DB-API cursor on the project's target and the project's resolved vars (the run's
+    vars over dbt_project.yml's). Uses dbt's adapter API of the pinned dbt-core 1.11."""
+    from multiprocessing import get_context
+
+    from dbt.adapters.factory import get_adapter, register_adapter, reset_adapters
+    from dbt.config.runtime import RuntimeConfig
+    from dbt.flags import set_from_args
+    from dbt_common.context import set_invocation_context
+    from dbt_common.events.event_manager_client import cleanup_event_logger
+
+    cleanup_event_logger()  # dbt's own log lines would mix with the command's report
+    set_invocation_context(project.environment())
+    args = Namespace(
+        project_dir=str(project.project_dir),
+        profiles_dir=str(project.resolved_profiles_dir()),
+        target=project.target,
+        vars=project.variables,
+        profile=None,
+        threads=None,
+    )
+    set_from_args(args, None)
+    config = RuntimeConfig.from_args(args)
+    variables = {**config.vars.vars, **config.cli_vars}
+    register_adapter(config, get_context("spawn"))
+    adapter = get_adapter(config)
+    try:
+        with adapter.connection_named("lead_scoring"):
+            handle = adapter.connections.get_thread_connection().handle
+            cursor = handle.cursor()
+            try:
+                yield cursor, variables
+            finally:
+                cursor.close()
+    finally:
+        adapter.cleanup_connections()
+        # dbt-duckdb keeps its database open for the whole process; close it, or the file
+        # stays locked for the dbt runs that follow in this process's children
+        manager = type(adapter.connections)
+        if getattr(manager, "_ENV", None) is not None:
+            manager._ENV.close()
+            manager._ENV = None
+        reset_adapters()
+
+
+def fetch_in_batches(cursor, sql: str, batch_rows: int = 100_000) -> Iterator[list[tuple]]:
+    """The rows of `sql`, a batch at a time (large results never sit in memory at once)."""
+    cursor.execute(sql)
+    while batch := cursor.fetchmany(batch_rows):
+        yield batch
