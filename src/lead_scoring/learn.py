@@ -18,7 +18,9 @@ criteria are kept (by the spread of their points), and the zones come from thres
 from __future__ import annotations
 
 import csv
+import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -49,12 +51,21 @@ HALF_LIVES = (7, 14, 30, 60)  # decay half-lives tried per activity criterion, i
 # than this (twice the one log-likelihood unit an extra parameter costs, as AIC counts)
 DECAY_MIN_GAIN = 2.0
 # hyperparameters (regularisation, decay) are chosen on at most this many training leads
-TUNING_MAX_LEADS = 200_000
+TUNING_MAX_LEADS = 50_000
 ZONE_SHARE_SLACK = 0.05  # a zone method may put this much more than the target in hot
 
 
 class LearnError(Exception):
     """Input the learner cannot learn from; nothing has been written."""
+
+
+_CLOCK = {"started": time.perf_counter()}
+
+
+def _progress(message: str) -> None:
+    """One line on stderr per step, with the seconds since learning started."""
+    seconds = time.perf_counter() - _CLOCK["started"]
+    print(f"learn [{seconds:6.1f} s] {message}", file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -74,38 +85,36 @@ class Options:
     target_hot_share: float = 0.30
     max_criteria: int = 20
     folds: int = 5
-    holdout_share: float = 0.3
     min_support: float = 0.01
     max_subject_groups: int = 8
 
 
 @dataclass
 class Report:
-    """What the learner measured, printed and written into the note."""
+    """What the learner measured, printed and written into the note. Held-out figures come
+    from k-fold cross-validation of the whole learner: each lead is scored by a grid learned
+    (criteria, decay, penalty, points, bands and zones) without it."""
 
     leads: int
     positives: int
     horizon_days: int
+    folds: int
     candidates: int
     criteria: int
-    regularization: float
-    regression_regularization: float
-    cv_auc_grid: float
-    cv_auc_grid_interval: tuple[float, float]
-    cv_auc_model: float
-    cv_auc_model_interval: tuple[float, float]
-    cv_auc_all_candidates: float
-    holdout_auc_grid: float
-    holdout_auc_grid_interval: tuple[float, float]
-    holdout_auc_model: float
-    holdout_auc_model_interval: tuple[float, float]
-    holdout_auc_unrounded: float
+    penalty: float
+    regression_penalty: float
+    auc_grid: float
+    auc_grid_interval: tuple[float, float]
+    auc_regression: float
+    auc_regression_interval: tuple[float, float]
+    auc_unrounded: float
+    auc_all_candidates: float
     zone_method: str
-    zone_comparison: dict[str, tuple[float, float]]  # method -> held-out (hot share, capture)
-    holdout_hot_share: float
-    holdout_hot_conversion_share: float
-    holdout_best_cell_rate: float
-    holdout_worst_cell_rate: float
+    zone_comparison: dict[str, tuple[float, float]]  # method -> (hot share, capture)
+    hot_share: float
+    hot_conversion_share: float
+    best_cell_rate: float
+    worst_cell_rate: float
     decayed: dict[str, int]  # criterion -> half-life
 
 
@@ -140,12 +149,29 @@ class Grid:
     fit: list[tuple[FitCandidate, int]]
 
 
+@dataclass
+class Fitted:
+    """One run of the learner on some leads: the designs, weights and the integer grid."""
+
+    everything: Design
+    everything_weights: np.ndarray
+    selected: Design
+    weights: np.ndarray
+    penalty: float
+    grid: Grid
+
+
 def learn(options: Options) -> LearnedGrid:
     """Learn the grid; raise LearnError on input it cannot learn from."""
     missing = [name for name in GRID_FILES.values() if not (options.seeds_dir / name).exists()]
     if missing:
         raise LearnError(f"{options.seeds_dir} has no grid seed {', '.join(missing)}")
+    _CLOCK["started"] = time.perf_counter()
     data, variables = _read(options)
+    _progress(
+        f"read {len(data.labels):,} leads, {len(data.activity)} activity and"
+        f" {len(data.fit)} fit candidates"
+    )
     labels = data.labels
     positives = int(labels.sum())
     if not len(labels):
@@ -159,115 +185,135 @@ def learn(options: Options) -> LearnedGrid:
         raise LearnError("every lead converted: a single class, nothing to rank")
     if not data.activity and not data.fit:
         raise LearnError("no attribute or behaviour has enough support to learn from")
-    holdout = _holdout(labels, options.holdout_share)
-    training = ~holdout
-    if labels[training].sum() < options.folds or labels[holdout].sum() < 1:
+    if positives < 2 * options.folds or len(labels) - positives < 2 * options.folds:
         raise LearnError(f"only {positives} conversions: too few to learn and check a grid")
-    tuning = _tuning(labels, training)
-    fold = np.full(len(labels), -1)
-    fold[tuning] = learn_fit.stratified_folds(labels[tuning], options.folds)
+    lead_count = len(labels)
+    # the regression's features: every candidate as counted (heavy-use twins would repeat
+    # columns it already has)
+    plain = _design(
+        lead_count, [(c, None, 0) for c in data.activity if c.opposes is None], data.fit
+    )
 
-    # one sign and an optional decay per activity criterion, from the tuning leads
+    # held-out figures: the whole learner, k times, each time without one fold of leads
+    outer = learn_fit.stratified_folds(labels, options.folds)
+    total, unrounded, every_candidate, regression = (np.zeros(lead_count) for _ in range(4))
+    hot = {"matrix": np.zeros(lead_count, dtype=bool), "total": np.zeros(lead_count, dtype=bool)}
+    cells = np.full(lead_count, "", dtype=object)
+    for k in range(options.folds):
+        train, held = outer != k, outer == k
+        fitted = _fit(data, train, options)
+        fit_points, activity_points = _points(fitted.grid, lead_count)
+        total[held] = (fit_points + activity_points)[held]
+        unrounded[held] = learn_fit.linear_score(fitted.selected.matrix[held], fitted.weights)
+        every_candidate[held] = learn_fit.linear_score(
+            fitted.everything.matrix[held], fitted.everything_weights
+        )
+        for method in list(hot):
+            zones = _zones(method, fitted.grid, fit_points, activity_points, labels, train, options)
+            if zones is None:  # a matrix needs both dimensions
+                hot.pop(method)
+                continue
+            hot[method][held] = zones["is_hot"][held]
+            if zones["fit_grades"] is not None and zones["activity_grades"] is not None:
+                cells[held] = zones["fit_grades"][held] + zones["activity_grades"][held]
+        regression[held] = _regression_scores(plain, labels, train, held, options)
+        _progress(f"fold {k + 1} of {options.folds} learned and scored")
+    comparison = {method: _hot_shares(is_hot, labels) for method, is_hot in hot.items()}
+    zone_method = _choose_zone_method(comparison, options.target_hot_share)
+    grid_interval, regression_interval = learn_fit.bootstrap_auc(labels, [total, regression])
+    cell_rates = _cell_rates(cells, labels, int(variables["evaluation_min_cell_leads"]))
+
+    # the grid written: the same learner on every lead
+    everyone = np.ones(lead_count, dtype=bool)
+    final = _fit(data, everyone, options)
+    final_fit, final_activity = _points(final.grid, lead_count)
+    final_zones = _zones(
+        zone_method, final.grid, final_fit, final_activity, labels, everyone, options
+    )
+    if final_zones is None:  # one dimension left: only total thresholds can zone it
+        zone_method = "total"
+        final_zones = _zones(
+            zone_method, final.grid, final_fit, final_activity, labels, everyone, options
+        )
+    regression_penalty, _ = _regression_penalty(plain, labels, everyone, options)
+    _progress("learned the grid on every lead")
+    report = Report(
+        leads=lead_count,
+        positives=positives,
+        horizon_days=horizon,
+        folds=options.folds,
+        candidates=len(set(final.everything.criterion_of_column)),
+        criteria=len(final.grid.activity) + len({c.criterion for c, _ in final.grid.fit}),
+        penalty=final.penalty,
+        regression_penalty=regression_penalty,
+        auc_grid=learn_fit.auc(labels, total),
+        auc_grid_interval=grid_interval,
+        auc_regression=learn_fit.auc(labels, regression),
+        auc_regression_interval=regression_interval,
+        auc_unrounded=learn_fit.auc(labels, unrounded),
+        auc_all_candidates=learn_fit.auc(labels, every_candidate),
+        zone_method=zone_method,
+        zone_comparison=comparison,
+        hot_share=comparison.get(zone_method, (float("nan"),) * 2)[0],
+        hot_conversion_share=comparison.get(zone_method, (float("nan"),) * 2)[1],
+        best_cell_rate=max(cell_rates, default=float("nan")),
+        worst_cell_rate=min(cell_rates, default=float("nan")),
+        decayed={c.criterion: int(h) for c, h, _ in final.grid.activity if h is not None},
+    )
+    return LearnedGrid(**_seed_rows(options, final.grid, final_zones), report=report)
+
+
+def _fit(data: LearningData, train: np.ndarray, options: Options) -> Fitted:
+    """The learner on the `train` leads: a sign and a decay per activity criterion, a
+    penalty by cross-validation, the criteria that matter most, their constrained fit."""
+    labels = data.labels
+    lead_count = len(labels)
+    tuning = _tuning(labels, train)
+    fold = np.full(lead_count, -1)
+    fold[tuning] = learn_fit.stratified_folds(labels[tuning], options.folds)
     activity = [
         (candidate, *_sign_and_decay(candidate, labels, tuning, fold))
         for candidate in data.activity
     ]
-    everything = _design(len(labels), activity, data.fit)
-    plain = _design(len(labels), [(c, None, 0) for c in data.activity], data.fit)
-
-    # all candidates, constrained: which criteria matter
-    regularization, all_scores = learn_fit.cross_validate(
+    everything = _design(lead_count, activity, data.fit)
+    penalty, _ = learn_fit.cross_validate(
         everything.matrix[tuning], labels[tuning], fold[tuning], everything.bounds
     )
-    weights = learn_fit.fit_logistic(
-        everything.matrix[training], labels[training], regularization, everything.bounds
+    everything_weights = learn_fit.fit_logistic(
+        everything.matrix[train], labels[train], penalty, everything.bounds
     )
-    kept = _top_criteria(everything, weights, training, options.max_criteria)
+    kept = _top_criteria(everything, everything_weights, train, options.max_criteria)
     selected = _design(
-        len(labels),
+        lead_count,
         [row for row in activity if row[0].criterion in kept],
         [candidate for candidate in data.fit if candidate.criterion in kept],
     )
     if selected.matrix.shape[1] == 0:
         raise LearnError("no attribute or behaviour moves the odds of converting")
-    regularization, _ = learn_fit.cross_validate(
+    penalty, _ = learn_fit.cross_validate(
         selected.matrix[tuning], labels[tuning], fold[tuning], selected.bounds
     )
-    regression_regularization, regression_scores = learn_fit.cross_validate(
-        plain.matrix[tuning], labels[tuning], fold[tuning]
-    )
-    grid_scores = _cross_validated_points(selected, labels, tuning, fold, regularization)
-
-    # fitted on the training leads, measured on the held-out leads
     weights = learn_fit.fit_logistic(
-        selected.matrix[training], labels[training], regularization, selected.bounds
+        selected.matrix[train], labels[train], penalty, selected.bounds
     )
-    grid = _grid(selected, weights)
-    fit_points, activity_points = _points(grid, len(labels))
-    total = fit_points + activity_points
-    regression = learn_fit.fit_logistic(
-        plain.matrix[training], labels[training], regression_regularization
-    )
-    regression_total = learn_fit.linear_score(plain.matrix, regression)
-    zoning = {
-        method: _zones(method, grid, fit_points, activity_points, labels, training, options)
-        for method in ("matrix", "total")
-    }
-    comparison = {
-        method: _hot_shares(zones["is_hot"][holdout], labels[holdout])
-        for method, zones in zoning.items()
-        if zones is not None
-    }
-    zone_method = _choose_zone_method(comparison, options.target_hot_share)
-    held = labels[holdout]
-    grid_interval, model_interval = learn_fit.bootstrap_auc(
-        held, [total[holdout], regression_total[holdout]]
-    )
-    tuned = labels[tuning]
-    cv_grid_interval, cv_model_interval = learn_fit.bootstrap_auc(
-        tuned, [grid_scores, regression_scores]
-    )
-    cell_rates = _cell_rates(
-        zoning["matrix"], held, holdout, int(variables["evaluation_min_cell_leads"])
+    return Fitted(
+        everything, everything_weights, selected, weights, penalty, _grid(selected, weights)
     )
 
-    # the grid written: the same choices, refitted on every lead
-    final_weights = learn_fit.fit_logistic(
-        selected.matrix, labels, regularization, selected.bounds, start=weights
-    )
-    final = _grid(selected, final_weights)
-    final_fit, final_activity = _points(final, len(labels))
-    everyone = np.ones(len(labels), dtype=bool)
-    final_zones = _zones(zone_method, final, final_fit, final_activity, labels, everyone, options)
-    report = Report(
-        leads=len(labels),
-        positives=positives,
-        horizon_days=horizon,
-        candidates=len({c for c in everything.criterion_of_column}),
-        criteria=len(final.activity) + len({c.criterion for c, _ in final.fit}),
-        regularization=regularization,
-        regression_regularization=regression_regularization,
-        cv_auc_grid=learn_fit.auc(tuned, grid_scores),
-        cv_auc_grid_interval=cv_grid_interval,
-        cv_auc_model=learn_fit.auc(tuned, regression_scores),
-        cv_auc_model_interval=cv_model_interval,
-        cv_auc_all_candidates=learn_fit.auc(tuned, all_scores),
-        holdout_auc_grid=learn_fit.auc(held, total[holdout]),
-        holdout_auc_grid_interval=grid_interval,
-        holdout_auc_model=learn_fit.auc(held, regression_total[holdout]),
-        holdout_auc_model_interval=model_interval,
-        holdout_auc_unrounded=learn_fit.auc(
-            held, learn_fit.linear_score(selected.matrix[holdout], weights)
-        ),
-        zone_method=zone_method,
-        zone_comparison=comparison,
-        holdout_hot_share=comparison[zone_method][0],
-        holdout_hot_conversion_share=comparison[zone_method][1],
-        holdout_best_cell_rate=max(cell_rates, default=float("nan")),
-        holdout_worst_cell_rate=min(cell_rates, default=float("nan")),
-        decayed={c.criterion: int(h) for c, h, _ in final.activity if h is not None},
-    )
-    return LearnedGrid(**_seed_rows(options, final, final_zones), report=report)
+
+def _regression_penalty(plain: Design, labels, train, options) -> tuple[float, np.ndarray]:
+    """The unconstrained regression's penalty, by the same cross-validation."""
+    tuning = _tuning(labels, train)
+    fold = learn_fit.stratified_folds(labels[tuning], options.folds)
+    return learn_fit.cross_validate(plain.matrix[tuning], labels[tuning], fold)
+
+
+def _regression_scores(plain: Design, labels, train, held, options) -> np.ndarray:
+    """The unconstrained regression on every candidate feature (no decay, no sign, no
+    selection), fitted on `train`, scoring the `held` leads."""
+    penalty, _ = _regression_penalty(plain, labels, train, options)
+    weights = learn_fit.fit_logistic(plain.matrix[train], labels[train], penalty)
+    return learn_fit.linear_score(plain.matrix[held], weights)
 
 
 def _read(options: Options) -> tuple[LearningData, dict]:
@@ -286,6 +332,7 @@ def _read(options: Options) -> tuple[LearningData, dict]:
     project = warehouse.DbtProject(
         options.project_dir, options.profiles_dir, options.target, variables, options.env
     )
+    _progress(f"building the learning models as of {options.as_of}")
     with tempfile.TemporaryDirectory(prefix="lead_scoring_learn_") as target_path:
         try:
             manifest = warehouse.build(project, "+tag:learning", Path(target_path))
@@ -297,15 +344,6 @@ def _read(options: Options) -> tuple[LearningData, dict]:
             cursor, relations, options.min_support, options.max_subject_groups
         )
     return data, resolved
-
-
-def _holdout(labels: np.ndarray, share: float) -> np.ndarray:
-    """Held-out leads: `share` of each class, dealt by the leads' (hashed) order."""
-    holdout = np.zeros(len(labels), dtype=bool)
-    for label in (0, 1):
-        members = np.flatnonzero(labels == label)
-        holdout[members] = (np.arange(len(members)) * share) % 1 >= 1 - share - 1e-9
-    return holdout
 
 
 def _tuning(labels: np.ndarray, training: np.ndarray) -> np.ndarray:
@@ -322,24 +360,33 @@ def _tuning(labels: np.ndarray, training: np.ndarray) -> np.ndarray:
 
 def _sign_and_decay(candidate: ActivityCandidate, labels, tuning, fold) -> tuple:
     """The criterion's sign (its leads convert more or less than the others) and the decay
-    half-life with the lowest cross-validated deviance of the criterion alone (none unless
-    it gains DECAY_MIN_GAIN)."""
+    half-life under which the criterion alone (tiers reached x decay factor) has the lowest
+    cross-validated deviance; none unless it gains DECAY_MIN_GAIN over no decay."""
     lead_count = len(labels)
     has_events = np.zeros(lead_count, dtype=bool)
     has_events[candidate.leads] = True
     with_rate = labels[tuning & has_events].mean() if (tuning & has_events).any() else 0
     without_rate = labels[tuning & ~has_events].mean() if (tuning & ~has_events).any() else 0
     sign = 1 if with_rate >= without_rate else -1
-    bounds = [(0.0, None) if sign > 0 else (None, 0.0)] * len(candidate.tiers)
+    if candidate.opposes is not None:  # a heavy-use twin scores against its criterion
+        sign = -sign
+    reached = candidate.reached(lead_count)[tuning].astype(float)
+    days = candidate.days(lead_count)[tuning]
+    outcomes, folds = labels[tuning], fold[tuning]
     losses = {}
     for half_life in (None, *HALF_LIVES):
-        columns = sparse.csr_matrix(candidate.tier_columns(lead_count, half_life)[tuning])
-        scores = np.empty(int(tuning.sum()))
-        for k in range(fold[tuning].max() + 1):
-            train, held = fold[tuning] != k, fold[tuning] == k
-            weights = learn_fit.fit_logistic(columns[train], labels[tuning][train], 1.0, bounds)
-            scores[held] = learn_fit.linear_score(columns[held], weights)
-        losses[half_life] = learn_fit.deviance(labels[tuning], scores)
+        feature = reached if half_life is None else reached * learn_features.decay(days, half_life)
+        values, inverse = np.unique(feature, return_inverse=True)
+        scores = np.empty(len(feature))
+        for k in range(folds.max() + 1):
+            train, held = folds != k, folds == k
+            leads = np.bincount(inverse[train], minlength=len(values)).astype(float)
+            positives = np.bincount(
+                inverse[train], weights=outcomes[train].astype(float), minlength=len(values)
+            )
+            slope, intercept = learn_fit.fit_one_feature(values, leads, positives, sign)
+            scores[held] = slope * feature[held] + intercept
+        losses[half_life] = learn_fit.deviance(outcomes, scores)
     best = min(HALF_LIVES, key=lambda h: (losses[h], h))
     return (best if losses[best] < losses[None] - DECAY_MIN_GAIN else None), sign
 
@@ -382,11 +429,11 @@ def _top_criteria(design: Design, weights: np.ndarray, leads, max_criteria: int)
     """The criteria whose points spread the most over the leads (the standard deviation of
     their contribution to the score), at most max_criteria of them."""
     criteria = np.array(design.criterion_of_column)
+    matrix = design.matrix[leads]
     spread = {}
     for criterion in sorted(set(design.criterion_of_column)):
         columns = np.flatnonzero(criteria == criterion)
-        contribution = design.matrix[leads][:, columns] @ weights[columns]
-        spread[criterion] = float(np.std(contribution))
+        spread[criterion] = float(np.std(matrix[:, columns] @ weights[columns]))
     ranked = sorted((-value, name) for name, value in spread.items() if value > 1e-6)
     return {name for _, name in ranked[:max_criteria]}
 
@@ -428,22 +475,6 @@ def _points(grid: Grid, lead_count: int) -> tuple[np.ndarray, np.ndarray]:
     for values in best.values():
         fit += np.where(np.isinf(values), 0, values)
     return fit, activity
-
-
-def _cross_validated_points(design: Design, labels, tuning, fold, regularization) -> np.ndarray:
-    """Out-of-fold total points of the integer grid: each tuning lead scored by the grid
-    fitted without its fold."""
-    scores = np.empty(int(tuning.sum()))
-    positions = np.flatnonzero(tuning)
-    for k in range(fold[tuning].max() + 1):
-        train = positions[fold[positions] != k]
-        held = fold[positions] == k
-        weights = learn_fit.fit_logistic(
-            design.matrix[train], labels[train], regularization, design.bounds
-        )
-        fit, activity = _points(_grid(design, weights), len(labels))
-        scores[held] = (fit + activity)[positions[held]]
-    return scores
 
 
 def _bands(points: np.ndarray, shares: tuple[float, float, float]) -> list[int | None]:
@@ -556,18 +587,13 @@ def _choose_zone_method(comparison: dict, target_hot_share: float) -> str:
     return max(sorted(allowed), key=lambda method: (allowed[method][1], method == "matrix"))
 
 
-def _cell_rates(zoning, held_labels, holdout, min_cell_leads: int) -> list[float]:
-    """Conversion rates of the grade cells holding at least min_cell_leads held-out leads."""
-    if zoning is None:
-        return []
-    fit_grades = zoning["fit_grades"][holdout]
-    activity_grades = zoning["activity_grades"][holdout]
+def _cell_rates(cells: np.ndarray, labels: np.ndarray, min_cell_leads: int) -> list[float]:
+    """Conversion rates of the grade cells holding at least min_cell_leads leads."""
     rates = []
-    for fit_grade in FIT_GRADES:
-        for activity_grade in ACTIVITY_GRADES:
-            in_cell = (fit_grades == fit_grade) & (activity_grades == activity_grade)
-            if in_cell.sum() >= min_cell_leads:
-                rates.append(float(held_labels[in_cell].mean()))
+    for cell in sorted(set(cells) - {""}):
+        in_cell = cells == cell
+        if in_cell.sum() >= min_cell_leads:
+            rates.append(float(labels[in_cell].mean()))
     return rates
 
 
@@ -578,7 +604,12 @@ def _seed_rows(options: Options, grid: Grid, zones: dict) -> dict:
         grid.activity, key=lambda row: (-max(map(abs, row[2])), row[0].criterion)
     )
     for order, (candidate, half_life, points) in enumerate(ordered_activity, start=1):
-        values = dict(zip(TIER_COLUMNS, [*points, *[None] * len(TIERS)], strict=False))
+        # tiers below the criterion's first are worth 0; above its last, blank (as the last)
+        by_tier = dict(zip(candidate.tiers, points, strict=True))
+        values = {
+            column: by_tier.get(tier, 0 if tier < candidate.tiers[0] else None)
+            for tier, column in zip(TIERS, TIER_COLUMNS, strict=True)
+        }
         activity_criteria.append(
             {
                 "scoring_model": model,
@@ -700,29 +731,24 @@ def summary_lines(report: Report) -> list[str]:
         f"{method} {shares[0]:.0%} of leads / {shares[1]:.0%} of conversions"
         for method, shares in sorted(report.zone_comparison.items())
     )
+    decayed = ", ".join(f"{c} {h} days" for c, h in sorted(report.decayed.items()))
     return [
-        f"{report.leads} leads, {report.positives} converted within {report.horizon_days} days;"
-        f" {report.criteria} criteria kept of {report.candidates} candidates"
-        + (
-            "; decay: " + ", ".join(f"{c} {h} days" for c, h in sorted(report.decayed.items()))
-            if report.decayed
-            else ""
-        ),
-        f"cross-validated AUC (training leads, 95 % bootstrap interval): learned grid"
-        f" {report.cv_auc_grid:.4f} {interval(report.cv_auc_grid_interval)}, unconstrained"
-        f" regression {report.cv_auc_model:.4f} {interval(report.cv_auc_model_interval)};"
-        f" every candidate criterion {report.cv_auc_all_candidates:.4f}",
-        f"held-out AUC: learned grid {report.holdout_auc_grid:.4f}"
-        f" {interval(report.holdout_auc_grid_interval)}, unconstrained regression"
-        f" {report.holdout_auc_model:.4f} {interval(report.holdout_auc_model_interval)};"
-        f" rounding to integer points cost"
-        f" {report.holdout_auc_unrounded - report.holdout_auc_grid:+.4f}",
-        f"regularisation by cross-validation: C = {report.regularization:g} (grid),"
-        f" {report.regression_regularization:g} (regression)",
+        f"{report.leads:,} leads, {report.positives:,} converted within {report.horizon_days}"
+        f" days; {report.criteria} criteria kept of {report.candidates} candidates;"
+        f" decay: {decayed or 'none'}",
+        f"cross-validated AUC ({report.folds} folds, every lead held out once, 95 % bootstrap"
+        f" interval): learned grid {report.auc_grid:.4f} {interval(report.auc_grid_interval)},"
+        f" unconstrained regression {report.auc_regression:.4f}"
+        f" {interval(report.auc_regression_interval)}",
+        f"rounding to integer points cost {report.auc_unrounded - report.auc_grid:+.4f} AUC;"
+        f" keeping {report.criteria} criteria instead of all"
+        f" {report.auc_all_candidates - report.auc_unrounded:+.4f}",
+        f"penalty per lead by cross-validation: {report.penalty:g} (grid),"
+        f" {report.regression_penalty:g} (regression)",
         f"zones: {report.zone_method} (held-out hot zone: {zones})",
-        f"hot zone on held-out leads: {report.holdout_hot_share:.0%} of leads,"
-        f" {report.holdout_hot_conversion_share:.0%} of conversions; best grade cell converts"
-        f" {report.holdout_best_cell_rate:.1%}, worst {report.holdout_worst_cell_rate:.1%}",
+        f"hot zone on held-out leads: {report.hot_share:.0%} of leads,"
+        f" {report.hot_conversion_share:.0%} of conversions; best grade cell converts"
+        f" {report.best_cell_rate:.1%}, worst {report.worst_cell_rate:.1%}",
     ]
 
 
@@ -734,10 +760,9 @@ def note(options: Options, learned: LearnedGrid) -> str:
         (
             f"Learned by `lead-scoring learn` from conversions within {report.horizon_days}"
             f" days after {options.as_of} (activity over the {options.lookback_days} days"
-            " before it). Held-out figures: fitted on"
-            f" {1 - options.holdout_share:.0%} of leads, measured on the"
-            f" {options.holdout_share:.0%} it never saw; the rows below are refitted on every"
-            " lead."
+            " before it). Held-out figures: the whole learner run"
+            f" {report.folds} times, each time without one fold of the leads, scoring that"
+            " fold; the rows below are learned the same way from every lead."
         ),
         "",
         *(f"- {line}" for line in summary_lines(report)),

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 import numpy as np
@@ -24,6 +24,7 @@ import numpy as np
 from lead_scoring.warehouse import fetch_in_batches
 
 TIERS = (1, 2, 5, 10)
+HEAVY_USE_FROM = 5
 # attributes that identify a contact or an account rather than describe it; e-mail, title
 # and phone are read through their own operators below
 IDENTIFIERS = {
@@ -52,6 +53,9 @@ class ActivityCandidate:
     counts: np.ndarray
     days_since_last: np.ndarray
     tiers: list[int] = field(default_factory=list)  # tiers with enough support
+    # a heavy-use twin: the same events from 5 on, scored against its criterion's sign
+    # (many page views from a bot); its lower tiers are written as 0
+    opposes: str | None = None
 
     def tier_columns(self, lead_count: int, half_life: float | None) -> np.ndarray:
         """One column per supported tier: reached (1) or not (0), times the decay factor."""
@@ -175,7 +179,24 @@ def _activity_candidates(cursor, relation, position, min_count, max_subject_grou
             candidate.tiers.append(tier)
         if candidate.tiers:
             candidates.append(candidate)
-    return candidates
+    return candidates + heavy_use_twins(candidates)
+
+
+def heavy_use_twins(candidates: list[ActivityCandidate]) -> list[ActivityCandidate]:
+    """For each criterion whose 5+ tier has support, a twin that counts from 5 events on
+    with the opposite sign: with it a grid can say "more is better, up to a point" and
+    still keep every criterion monotone with one sign."""
+    return [
+        replace(
+            candidate,
+            criterion=f"{candidate.criterion}__5_plus",
+            label=f"{candidate.label}, 5 or more",
+            tiers=[tier for tier in candidate.tiers if tier >= HEAVY_USE_FROM],
+            opposes=candidate.criterion,
+        )
+        for candidate in candidates
+        if HEAVY_USE_FROM in candidate.tiers
+    ]
 
 
 def _fit_candidates(cursor, relation, position, min_count):
