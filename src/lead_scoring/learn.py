@@ -53,6 +53,7 @@ DECAY_MIN_GAIN = 2.0
 # hyperparameters (regularisation, decay) are chosen on at most this many training leads
 TUNING_MAX_LEADS = 50_000
 ZONE_SHARE_SLACK = 0.05  # a zone method may put this much more than the target in hot
+JOINT_SIGN_PENALTY = 1e-3  # per lead, for the one fit that reads the signs
 
 
 class LearnError(Exception):
@@ -275,6 +276,7 @@ def _fit(data: LearningData, train: np.ndarray, options: Options) -> Fitted:
         (candidate, *_sign_and_decay(candidate, labels, tuning, fold))
         for candidate in data.activity
     ]
+    activity = _joint_signs(activity, data.fit, labels, tuning)
     everything = _design(lead_count, activity, data.fit)
     penalty, _ = learn_fit.cross_validate(
         everything.matrix[tuning], labels[tuning], fold[tuning], everything.bounds
@@ -299,6 +301,22 @@ def _fit(data: LearningData, train: np.ndarray, options: Options) -> Fitted:
     return Fitted(
         everything, everything_weights, selected, weights, penalty, _grid(selected, weights)
     )
+
+
+def _joint_signs(activity, fit: list[FitCandidate], labels, tuning) -> list:
+    """Each activity criterion's sign as the other criteria leave it: from one unconstrained
+    fit of every candidate (a subject group whose events say less than its event type's
+    would otherwise be forced to 0 by the sign its own leads show)."""
+    free = _design(len(labels), [(c, h, 0) for c, h, _ in activity], fit)
+    weights = learn_fit.fit_logistic(free.matrix[tuning], labels[tuning], JOINT_SIGN_PENALTY)
+    signed, column = [], 0
+    for candidate, half_life, sign in activity:
+        cumulative = np.cumsum(weights[column : column + len(candidate.tiers)])
+        column += len(candidate.tiers)
+        strongest = cumulative[np.argmax(np.abs(cumulative))]
+        joint = sign if abs(strongest) < 1e-9 else (1 if strongest > 0 else -1)
+        signed.append((candidate, half_life, joint))
+    return signed
 
 
 def _regression_penalty(plain: Design, labels, train, options) -> tuple[float, np.ndarray]:
