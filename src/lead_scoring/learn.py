@@ -53,7 +53,8 @@ DECAY_MIN_GAIN = 2.0
 # hyperparameters (regularisation, decay) are chosen on at most this many training leads
 TUNING_MAX_LEADS = 50_000
 ZONE_SHARE_SLACK = 0.05  # a zone method may put this much more than the target in hot
-JOINT_SIGN_PENALTY = 1e-3  # per lead, for the one fit that reads the signs
+# per lead: the fit that reads the signs, and the one-criterion fits that choose decay
+SCREENING_PENALTY = 1e-3
 
 
 class LearnError(Exception):
@@ -308,7 +309,7 @@ def _joint_signs(activity, fit: list[FitCandidate], labels, tuning) -> list:
     fit of every candidate (a subject group whose events say less than its event type's
     would otherwise be forced to 0 by the sign its own leads show)."""
     free = _design(len(labels), [(c, h, 0) for c, h, _ in activity], fit)
-    weights = learn_fit.fit_logistic(free.matrix[tuning], labels[tuning], JOINT_SIGN_PENALTY)
+    weights = learn_fit.fit_logistic(free.matrix[tuning], labels[tuning], SCREENING_PENALTY)
     signed, column = [], 0
     for candidate, half_life, sign in activity:
         cumulative = np.cumsum(weights[column : column + len(candidate.tiers)])
@@ -402,7 +403,9 @@ def _sign_and_decay(candidate: ActivityCandidate, labels, tuning, fold) -> tuple
             positives = np.bincount(
                 inverse[train], weights=outcomes[train].astype(float), minlength=len(values)
             )
-            slope, intercept = learn_fit.fit_one_feature(values, leads, positives, sign)
+            slope, intercept = learn_fit.fit_one_feature(
+                values, leads, positives, sign, SCREENING_PENALTY
+            )
             scores[held] = slope * feature[held] + intercept
         losses[half_life] = learn_fit.deviance(outcomes, scores)
     best = min(HALF_LIVES, key=lambda h: (losses[h], h))
