@@ -45,6 +45,8 @@ classified as (
         events.subject,
         events.occurred_at,
         cast(events.occurred_at as date) as occurred_date,
+        {{ dbt.datediff('cast(events.occurred_at as date)', 'scoring_run.as_of_date', 'day') }}
+            as days_before_as_of,
         case
             when events.event_id is null then 'missing_event_id'
             when events.delivery_rank > 1 and events.content_rank = 1
@@ -74,6 +76,7 @@ final as (
         subject,
         occurred_at,
         occurred_date,
+        days_before_as_of,
         quality_reason
     from classified
 

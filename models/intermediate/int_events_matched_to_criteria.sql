@@ -18,26 +18,18 @@ activity_criteria as (
 
 ),
 
-scoring_run as (
-
-    select {{ scoring_as_of_date() }} as as_of_date
-
-),
-
 scored_events as (
 
     -- int_events_classified decides which rows count: those with no quality reason
     select
-        events.event_id,
-        events.contact_id,
-        events.event_type,
-        lower(events.subject) as subject,
-        events.occurred_date,
-        {{ dbt.datediff('events.occurred_date', 'scoring_run.as_of_date', 'day') }}
-            as days_before_as_of
+        event_id,
+        contact_id,
+        event_type,
+        lower(subject) as subject,
+        occurred_date,
+        days_before_as_of
     from events
-    cross join scoring_run
-    where events.quality_reason is null
+    where quality_reason is null
 
 ),
 

@@ -29,10 +29,8 @@ counted_events as (
         events.event_type,
         lower(events.subject) as subject,
         events.occurred_date,
-        {{ dbt.datediff('events.occurred_date', 'scoring_run.as_of_date', 'day') }}
-            as days_before_as_of
+        events.days_before_as_of
     from events
-    cross join scoring_run
     inner join leads
         on events.contact_id = leads.contact_id
     where events.quality_reason is null or events.quality_reason = 'unmatched_event_type'
