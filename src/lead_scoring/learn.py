@@ -358,10 +358,13 @@ def _read(options: Options) -> tuple[LearningData, dict]:
         except warehouse.WarehouseError as error:
             raise LearnError(str(error)) from error
     relations = warehouse.relation_names(manifest, "learning")
-    with warehouse.connection(project) as (cursor, resolved):
-        data, _ = learn_features.read(
-            cursor, relations, options.min_support, options.max_subject_groups
-        )
+    try:
+        with warehouse.connection(project) as (cursor, resolved):
+            data, _ = learn_features.read(
+                cursor, relations, options.min_support, options.max_subject_groups
+            )
+    except Exception as error:  # the adapter's own errors, whatever the warehouse
+        raise LearnError(f"could not read the learning models: {error}") from error
     return data, resolved
 
 
