@@ -561,8 +561,8 @@ def _zones(method, grid: Grid, fit_points, activity_points, labels, fitted_on, o
 def _threshold(total: np.ndarray, share: float) -> int:
     """The lowest whole total reached by at most `share` of the leads (ties decide: a
     total held by many leads is either all in or all out)."""
-    values = np.unique(total)
-    reaching = np.array([(total >= value).mean() for value in values])
+    values, counts = np.unique(total, return_counts=True)
+    reaching = np.cumsum(counts[::-1])[::-1] / len(total)  # share at or above each value
     allowed = values[reaching <= share]
     return int(allowed.min()) if len(allowed) else int(values.max()) + 1
 
