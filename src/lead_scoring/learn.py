@@ -419,12 +419,16 @@ def _design(lead_count: int, activity, fit: list[FitCandidate]) -> Design:
     rows, cols, values, criteria, bounds = [], [], [], [], []
     column = 0
     for candidate, half_life, sign in activity:
-        dense = candidate.tier_columns(lead_count, half_life)
-        for j in range(len(candidate.tiers)):
-            nonzero = np.flatnonzero(dense[:, j])
-            rows.append(nonzero)
-            cols.append(np.full(len(nonzero), column))
-            values.append(dense[nonzero, j])
+        factor = (
+            np.ones(len(candidate.leads))
+            if half_life is None
+            else learn_features.decay(candidate.days_since_last, half_life)
+        )
+        for tier in candidate.tiers:
+            reached = candidate.counts >= tier
+            rows.append(candidate.leads[reached])
+            cols.append(np.full(int(reached.sum()), column))
+            values.append(factor[reached])
             criteria.append(candidate.criterion)
             bounds.append((0.0, None) if sign > 0 else (None, 0.0) if sign < 0 else (None, None))
             column += 1
@@ -453,7 +457,7 @@ def _top_criteria(design: Design, weights: np.ndarray, leads, max_criteria: int)
     """The criteria whose points spread the most over the leads (the standard deviation of
     their contribution to the score), at most max_criteria of them."""
     criteria = np.array(design.criterion_of_column)
-    matrix = design.matrix[leads]
+    matrix = design.matrix[leads].tocsc()  # column slices
     spread = {}
     for criterion in sorted(set(design.criterion_of_column)):
         columns = np.flatnonzero(criteria == criterion)

@@ -57,19 +57,6 @@ class ActivityCandidate:
     # (many page views from a bot); its lower tiers are written as 0
     opposes: str | None = None
 
-    def tier_columns(self, lead_count: int, half_life: float | None) -> np.ndarray:
-        """One column per supported tier: reached (1) or not (0), times the decay factor."""
-        factor = (
-            np.ones(len(self.leads))
-            if half_life is None
-            else decay(self.days_since_last, half_life)
-        )
-        columns = np.zeros((lead_count, len(self.tiers)))
-        for j, tier in enumerate(self.tiers):
-            reached = self.counts >= tier
-            columns[self.leads[reached], j] = factor[reached]
-        return columns
-
     def reached(self, lead_count: int) -> np.ndarray:
         """The highest supported tier each lead reaches (0 = none)."""
         tier = np.zeros(lead_count, dtype=int)
@@ -239,11 +226,12 @@ def _fit_candidates(cursor, relation, position, min_count):
                 )
         elif attribute == "contacts.job_title":
             # contains_any matches text anywhere in the title, so the feature does too
+            by_title = _group(values.items())  # each distinct title read once
             words = sorted(
-                {w for text in values.values() for w in re.findall(r"[a-z]+", text) if len(w) > 1}
+                {w for text in by_title for w in re.findall(r"[a-z]+", text) if len(w) > 1}
             )
             for word in words:
-                leads = [lead for lead, text in values.items() if word in text]
+                leads = [lead for text, group in by_title.items() if word in text for lead in group]
                 if len(leads) >= min_count:
                     add(
                         f"title_{slug(word)}",
@@ -273,6 +261,7 @@ def _fit_candidates(cursor, relation, position, min_count):
 
 
 def _group(pairs) -> dict[str, list[int]]:
+    """The leads of each value, from (lead, value) pairs."""
     grouped: dict[str, list[int]] = defaultdict(list)
     for lead, value in pairs:
         grouped[value].append(lead)
