@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 from scipy import sparse
+from threadpoolctl import threadpool_limits
 
 from lead_scoring import learn_features, learn_fit, warehouse
 from lead_scoring.learn_features import TIERS, ActivityCandidate, FitCandidate, LearningData
@@ -50,8 +51,10 @@ HALF_LIVES = (7, 14, 30, 60)  # decay half-lives tried per activity criterion, i
 # a half-life is kept only when it lowers the criterion's cross-validated deviance by more
 # than this (twice the one log-likelihood unit an extra parameter costs, as AIC counts)
 DECAY_MIN_GAIN = 2.0
-# hyperparameters (regularisation, decay) are chosen on at most this many training leads
-TUNING_MAX_LEADS = 50_000
+# hyperparameters (penalty, decay) are chosen by this many folds of at most this many of
+# the leads a fit learns from (the penalty is per lead, so it carries over to all of them)
+TUNING_FOLDS = 5
+TUNING_MAX_LEADS = 20_000
 ZONE_SHARE_SLACK = 0.05  # a zone method may put this much more than the target in hot
 # per lead: the fit that reads the signs, and the one-criterion fits that choose decay
 SCREENING_PENALTY = 1e-3
@@ -165,6 +168,12 @@ class Fitted:
 
 def learn(options: Options) -> LearnedGrid:
     """Learn the grid; raise LearnError on input it cannot learn from."""
+    # the fits run many small vector operations: BLAS threads cost more than they give
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _learn(options)
+
+
+def _learn(options: Options) -> LearnedGrid:
     missing = [name for name in GRID_FILES.values() if not (options.seeds_dir / name).exists()]
     if missing:
         raise LearnError(f"{options.seeds_dir} has no grid seed {', '.join(missing)}")
@@ -272,7 +281,7 @@ def _fit(data: LearningData, train: np.ndarray, options: Options) -> Fitted:
     lead_count = len(labels)
     tuning = _tuning(labels, train)
     fold = np.full(lead_count, -1)
-    fold[tuning] = learn_fit.stratified_folds(labels[tuning], options.folds)
+    fold[tuning] = learn_fit.stratified_folds(labels[tuning], TUNING_FOLDS)
     activity = [
         (candidate, *_sign_and_decay(candidate, labels, tuning, fold))
         for candidate in data.activity
@@ -323,7 +332,7 @@ def _joint_signs(activity, fit: list[FitCandidate], labels, tuning) -> list:
 def _regression_penalty(plain: Design, labels, train, options) -> tuple[float, np.ndarray]:
     """The unconstrained regression's penalty, by the same cross-validation."""
     tuning = _tuning(labels, train)
-    fold = learn_fit.stratified_folds(labels[tuning], options.folds)
+    fold = learn_fit.stratified_folds(labels[tuning], TUNING_FOLDS)
     return learn_fit.cross_validate(plain.matrix[tuning], labels[tuning], fold)
 
 
