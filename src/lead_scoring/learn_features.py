@@ -145,12 +145,16 @@ def _activity_candidates(cursor, relation, position, min_count, max_subject_grou
             and support[key] >= min_count
         )[:max_subject_groups]
         chosen.extend((event_type, group) for _, group in sorted(groups, key=lambda g: g[1]))
-    candidates = []
+    candidates, names = [], set()
     for event_type, group in chosen:
         order = np.argsort(rows[(event_type, group)][0], kind="stable")
         leads, counts, days = (np.asarray(values)[order] for values in rows[(event_type, group)])
+        # `/case-study` and `case_study` slug alike: a criterion key must stay unique
+        name = slug(event_type) + (f"__{slug(group)}" if group else "")
+        name = next(n for n in (name, *(f"{name}_{i}" for i in range(2, 99))) if n not in names)
+        names.add(name)
         candidate = ActivityCandidate(
-            criterion=slug(event_type) + (f"__{slug(group)}" if group else ""),
+            criterion=name,
             label=event_type.replace("_", " ").capitalize() + (f" {group}" if group else ""),
             # the group itself, and anything below it
             match_rules=[(event_type, None)]
