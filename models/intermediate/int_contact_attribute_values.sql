@@ -21,9 +21,9 @@ contact_attributes as (
 
 ),
 
-conversions_by_product as (
+conversion_outcomes as (
 
-    select * from {{ ref('int_contact_conversions_by_product') }}
+    select * from {{ ref('int_contact_conversion_outcomes') }}
 
 ),
 
@@ -45,9 +45,8 @@ customers as (
 
     -- lead.is_customer: converted on or before the as-of date, any product
     select contact_id
-    from conversions_by_product
-    group by contact_id
-    having max(case when has_converted_by_as_of then 1 else 0 end) = 1
+    from conversion_outcomes
+    where conversion_product is null and is_existing_customer
 
 ),
 

@@ -1,14 +1,12 @@
+{#- Each contact's conversions per conversion scope: a product, or every product (a null
+    conversion_product). The one place that decides who is already a customer and when a
+    contact first converted after the as-of date; a scoring model reads the scope of its
+    conversion_product, audiences and learning theirs. -#}
 with
 
 conversions_by_product as (
 
     select * from {{ ref('int_contact_conversions_by_product') }}
-
-),
-
-scoring_models as (
-
-    select * from {{ ref('int_scoring_models') }}
 
 ),
 
@@ -18,40 +16,51 @@ scoring_run as (
 
 ),
 
-model_conversions as (
+conversion_scopes as (
 
-    -- a model with a conversion_product counts only that product's conversions; one with
-    -- none counts every conversion
+    -- every product converted to, and null: any product
+    select distinct product as conversion_product
+    from conversions_by_product
+    where product is not null
+
+    union all
+
+    select cast(null as {{ dbt.type_string() }}) as conversion_product
+
+),
+
+scoped_conversions as (
+
     select
         conversions_by_product.contact_id,
-        scoring_models.scoring_model,
+        conversion_scopes.conversion_product,
         max(
             case when conversions_by_product.has_converted_by_as_of then 1 else 0 end
         ) = 1 as is_existing_customer,
         min(conversions_by_product.first_converted_date_after_as_of)
             as first_converted_date_after_as_of
     from conversions_by_product
-    inner join scoring_models
+    inner join conversion_scopes
         on
-            scoring_models.conversion_product is null
-            or conversions_by_product.product = scoring_models.conversion_product
-    group by 1, 2
+            conversion_scopes.conversion_product is null
+            or conversions_by_product.product = conversion_scopes.conversion_product
+    group by conversions_by_product.contact_id, conversion_scopes.conversion_product
 
 ),
 
 final as (
 
     select
-        model_conversions.contact_id,
-        model_conversions.scoring_model,
-        model_conversions.is_existing_customer,
-        model_conversions.first_converted_date_after_as_of,
+        scoped_conversions.contact_id,
+        scoped_conversions.conversion_product,
+        scoped_conversions.is_existing_customer,
+        scoped_conversions.first_converted_date_after_as_of,
         {{ dbt.datediff(
             'scoring_run.as_of_date',
-            'model_conversions.first_converted_date_after_as_of',
+            'scoped_conversions.first_converted_date_after_as_of',
             'day'
         ) }} as days_to_conversion
-    from model_conversions
+    from scoped_conversions
     cross join scoring_run
 
 )

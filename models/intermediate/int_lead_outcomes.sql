@@ -6,6 +6,12 @@ graded as (
 
 ),
 
+scoring_models as (
+
+    select * from {{ ref('int_scoring_models') }}
+
+),
+
 conversion_outcomes as (
 
     select * from {{ ref('int_contact_conversion_outcomes') }}
@@ -36,10 +42,14 @@ final as (
                 then conversion_outcomes.days_to_conversion
         end as days_to_conversion
     from graded
+    inner join scoring_models
+        on graded.scoring_model = scoring_models.scoring_model
+    -- the model's conversion scope: its product, or any (null; products are never blank)
     left join conversion_outcomes
         on
             graded.contact_id = conversion_outcomes.contact_id
-            and graded.scoring_model = conversion_outcomes.scoring_model
+            and coalesce(scoring_models.conversion_product, '')
+            = coalesce(conversion_outcomes.conversion_product, '')
 
 )
 

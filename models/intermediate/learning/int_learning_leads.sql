@@ -8,15 +8,9 @@ contacts as (
 
 ),
 
-conversions_by_product as (
+conversion_outcomes as (
 
-    select * from {{ ref('int_contact_conversions_by_product') }}
-
-),
-
-scoring_run as (
-
-    select {{ scoring_as_of_date() }} as as_of_date
+    select * from {{ ref('int_contact_conversion_outcomes') }}
 
 ),
 
@@ -26,39 +20,20 @@ learned_product as (
 
 ),
 
-contact_conversions as (
+outcomes as (
 
     -- the conversions of the learned product (every conversion when it names none)
     select
-        conversions_by_product.contact_id,
-        max(
-            case when conversions_by_product.has_converted_by_as_of then 1 else 0 end
-        ) = 1 as is_existing_customer,
-        min(conversions_by_product.first_converted_date_after_as_of)
-            as first_converted_date_after_as_of
-    from conversions_by_product
-    cross join learned_product
-    where
-        learned_product.product is null
-        or conversions_by_product.product = learned_product.product
-    group by conversions_by_product.contact_id
-
-),
-
-outcomes as (
-
-    select
         contacts.contact_id,
-        coalesce(contact_conversions.is_existing_customer, false) as is_existing_customer,
-        {{ dbt.datediff(
-            'scoring_run.as_of_date',
-            'contact_conversions.first_converted_date_after_as_of',
-            'day'
-        ) }} as days_to_conversion
+        coalesce(conversion_outcomes.is_existing_customer, false) as is_existing_customer,
+        conversion_outcomes.days_to_conversion
     from contacts
-    cross join scoring_run
-    left join contact_conversions
-        on contacts.contact_id = contact_conversions.contact_id
+    cross join learned_product
+    left join conversion_outcomes
+        on
+            contacts.contact_id = conversion_outcomes.contact_id
+            and coalesce(learned_product.product, '')
+            = coalesce(conversion_outcomes.conversion_product, '')
 
 ),
 
