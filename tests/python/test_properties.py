@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 from dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt, write_inputs
 from reference_scoring import Grid, Score, event_matches, score_all
+from test_grid_language import fit_rule
 
 AS_OF = dt.date(2026, 6, 30)
 MODELS = ["p", "q"]
@@ -389,19 +390,6 @@ def _criterion(model, criterion, label, tiers, cap, lookback, half_life, order) 
     }
 
 
-def _fit_rule(model, criterion, label, attribute, operator, value, points, order) -> dict:
-    return {
-        "scoring_model": model,
-        "criterion": criterion,
-        "label": label,
-        "attribute": attribute,
-        "operator": operator,
-        "value": value,
-        "points": points,
-        "display_order": order,
-    }
-
-
 def _bands(model: str, dimension: str, grades: str, minimums: list) -> list[dict]:
     return [
         {"scoring_model": model, "dimension": dimension, "grade": grade, "min_points": low}
@@ -426,7 +414,7 @@ WORKED_GRID = Grid(
         },
     ],
     fit_rules=[
-        _fit_rule(
+        fit_rule(
             "q",
             "fit_0",
             "Economic buyer",
@@ -436,12 +424,12 @@ WORKED_GRID = Grid(
             300,
             1,
         ),
-        _fit_rule("q", "fit_0", "Champion", "attributes.persona", "in", "champion", 100, 2),
-        _fit_rule("q", "fit_1", "Seats 5-50", "attributes.SEATS", "between", "5|50", 200, 3),
-        _fit_rule(
+        fit_rule("q", "fit_0", "Champion", "attributes.persona", "in", "champion", 100, 2),
+        fit_rule("q", "fit_1", "Seats 5-50", "attributes.SEATS", "between", "5|50", 200, 3),
+        fit_rule(
             "q", "fit_2", "Marketing", "contacts.department", "in", "marketing| Sales", 100, 4
         ),
-        _fit_rule("r", "fit_0", "VP", "contacts.job_title", "contains_any", "vp", 400, 2),
+        fit_rule("r", "fit_0", "VP", "contacts.job_title", "contains_any", "vp", 400, 2),
     ],
     grade_bands=[
         *_bands("p", "activity", "4321", [300, 150, 0]),
