@@ -60,6 +60,28 @@ def _backtest(args: argparse.Namespace) -> int:
     return status
 
 
+def _backfill(args: argparse.Namespace) -> int:
+    try:
+        dates = backtest.days(date.fromisoformat(args.first), date.fromisoformat(args.last))
+        extra_vars = json.loads(args.vars) if args.vars else {}
+    except ValueError as error:  # bad dates or JSON
+        print(f"lead-scoring backfill: {error}", file=sys.stderr)
+        return 2
+    problems = grid_files.check_grid_files(Path(args.project_dir) / "seeds" / "grid")
+    if problems:
+        for problem in problems:
+            print(f"lead-scoring backfill: {problem}", file=sys.stderr)
+        return 2
+    return backtest.run(
+        dates,
+        extra_vars,
+        args.dbt_args,
+        Path(args.project_dir),
+        selector=None,
+        command_name="backfill",
+    )
+
+
 def _learn(args: argparse.Namespace) -> int:
     if not re.fullmatch(r"[a-z][a-z0-9_]*", args.model):
         print(
@@ -164,6 +186,26 @@ def build_parser() -> argparse.ArgumentParser:
         "dbt_args", nargs="*", help="passed to dbt after `--`, e.g. -- --target postgres"
     )
     backtesting.set_defaults(handler=_backtest)
+
+    backfilling = commands.add_parser(
+        "backfill",
+        help="replay the daily build at every date between two dates (history, change feed)",
+        description=(
+            "Run the scheduled `dbt build` once per day from --from to --to, in order, with "
+            "the var scoring_as_of set to each day: lead_score_history and "
+            "lead_score_changes then hold what daily runs over those dates would have "
+            "recorded (a new installation, or after a grid change). Stops at the first "
+            "failed build; rerunning a recorded date replaces it."
+        ),
+    )
+    backfilling.add_argument("--from", dest="first", required=True, help="YYYY-MM-DD")
+    backfilling.add_argument("--to", dest="last", required=True, help="YYYY-MM-DD")
+    backfilling.add_argument("--vars", help="more dbt vars, as JSON (e.g. the input schema)")
+    backfilling.add_argument("--project-dir", default=".", help="the dbt project")
+    backfilling.add_argument(
+        "dbt_args", nargs="*", help="passed to dbt after `--`, e.g. -- --target postgres"
+    )
+    backfilling.set_defaults(handler=_backfill)
 
     learning = commands.add_parser(
         "learn",

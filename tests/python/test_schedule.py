@@ -1,0 +1,318 @@
+"""Scheduled operation (SPEC section 7): daily runs keep lead_score_history and the change
+feed lead_score_changes, and give the same tables as full refreshes.
+
+A generated dataset (the demo generator at a small size) is replayed as a warehouse would
+receive it: each day's build sees the events loaded by then, where most events load on the
+day they occur, some one to three days late and a few twelve days late; an account and a
+contact are edited, and the grid changes, in the middle of the month. The history and the
+change feed the daily runs leave must be what the day-by-day published scores imply (worked
+out here in Python from the lead_scores of each day), and the scores of the last day must
+equal a full refresh's.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt
+from lead_scoring import demo_data
+
+FIRST_DAY = dt.date(2026, 9, 1)
+DAYS = [FIRST_DAY + dt.timedelta(days=offset) for offset in range(30)]
+EDIT_DAY = DAYS[11]  # an account and a contact are edited in the CRM
+GRID_CHANGE_DAY = DAYS[19]  # the default grid's key page visits earn less from this day
+ALL_INPUTS = "all_inputs"
+SCORE_COLUMNS = "total_points, fit_points, activity_points, grade, zone, is_mql"
+
+
+class Warehouse:
+    """A scratch project and DuckDB file that daily builds run against."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.project_dir = copy_project(
+            workdir / "project", scoring_models=("default", "fading_engagement", "customer_upsell")
+        )
+        self.duckdb_path = workdir / "scores.duckdb"
+        with duckdb.connect(str(self.duckdb_path)) as con:
+            demo_data.generate(
+                con,
+                ALL_INPUTS,
+                demo_data.DemoSize(contacts=800, accounts=120, events=16_000),
+                seed=7,
+                end_date=DAYS[-1],
+            )
+            # when each event reaches the warehouse: most on the day they occur, some late
+            con.execute(
+                f"""
+                create table {ALL_INPUTS}.event_loads as
+                select
+                    *,
+                    cast(occurred_at as date) + cast(case
+                        when hash(event_id, 'late') % 100 < 1 then 12
+                        when hash(event_id, 'late') % 100 < 5 then 1 + hash(event_id) % 3
+                        else 0
+                    end as integer) as loaded_on
+                from {ALL_INPUTS}.events
+                """
+            )
+            con.execute(f"create schema {INPUT_SCHEMA}")
+            for table in demo_data.TABLES:
+                if table != "events":
+                    con.execute(
+                        f"create table {INPUT_SCHEMA}.{table} as select * from {ALL_INPUTS}.{table}"
+                    )
+
+    def load_until(self, day: dt.date) -> None:
+        """The input tables as the warehouse holds them on ``day``."""
+        with duckdb.connect(str(self.duckdb_path)) as con:
+            con.execute(
+                f"""
+                create or replace table {INPUT_SCHEMA}.events as
+                select * exclude (loaded_on)
+                from {ALL_INPUTS}.event_loads
+                where loaded_on is null or loaded_on <= ?
+                """,
+                [day],
+            )
+            if day == EDIT_DAY:
+                con.execute(
+                    f"""
+                    update {INPUT_SCHEMA}.accounts set industry = 'Software'
+                    where account_id = (select min(account_id) from {INPUT_SCHEMA}.accounts
+                        where industry != 'Software')
+                    """
+                )
+                con.execute(
+                    f"""
+                    update {INPUT_SCHEMA}.contacts
+                    set job_title = 'VP Marketing', updated_at = ?
+                    where contact_id = (select min(contact_id) from {INPUT_SCHEMA}.contacts)
+                    """,
+                    [dt.datetime.combine(day, dt.time(9))],
+                )
+        if day == GRID_CHANGE_DAY:
+            # the first key page visit earns 400 instead of 500
+            edit_grid(self.project_dir, "key_page_visits", "points_1_plus", "400")
+
+    def build(self, day: dt.date, *extra: str) -> DbtRun:
+        return run_dbt(
+            self.project_dir,
+            self.duckdb_path,
+            ["build", *extra],
+            {
+                "scoring_as_of": day.isoformat(),
+                "lead_scoring_schema": INPUT_SCHEMA,
+                "load_demo_data": False,
+            },
+            threads=4,
+        )
+
+    def rows(self, sql: str) -> list[tuple]:
+        with duckdb.connect(str(self.duckdb_path), read_only=True) as con:
+            return con.execute(sql).fetchall()
+
+
+def edit_grid(project_dir: Path, criterion: str, column: str, value: str) -> None:
+    """Set one cell of the default grid's activity criterion."""
+    path = project_dir / "seeds" / "grid" / "grid_activity_criteria.csv"
+    with path.open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    edited = [
+        row for row in rows if (row["scoring_model"], row["criterion"]) == ("default", criterion)
+    ]
+    assert len(edited) == 1
+    edited[0][column] = value
+    with path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def published_scores(warehouse: Warehouse) -> dict[tuple[str, str], tuple]:
+    return {
+        (contact_id, model): tuple(rest)
+        for contact_id, model, *rest in warehouse.rows(
+            f"select contact_id, scoring_model, {SCORE_COLUMNS} from main.lead_scores"
+        )
+    }
+
+
+def implied_history(
+    daily: list[tuple[dt.date, dict[tuple[str, str], tuple]]],
+) -> tuple[set[tuple], set[tuple]]:
+    """The history periods and change-feed rows that consecutive runs publishing ``daily``
+    scores imply, worked out from SPEC section 7's words."""
+    periods: dict[tuple[str, str], list[list]] = {}
+    changes = set()
+    for day, scores in daily:
+        for lead in sorted(set(scores) | set(periods)):
+            lead_periods = periods.setdefault(lead, [])
+            current = scores.get(lead)
+            open_period = lead_periods[-1] if lead_periods and lead_periods[-1][1] is None else None
+            previous = open_period[2] if open_period else None
+            if previous == current:
+                continue
+            if open_period:
+                open_period[1] = day
+            if current is not None:
+                lead_periods.append([day, None, current])
+            # the feed: grade, zone or total changed (or the lead entered or left)
+            if previous is None or current is None or _feed(previous) != _feed(current):
+                was_mql = bool(previous and previous[5])
+                is_mql = bool(current and current[5])
+                changes.add(
+                    (
+                        *lead,
+                        day,
+                        previous[3] if previous else None,
+                        current[3] if current else None,
+                        previous[4] if previous else None,
+                        current[4] if current else None,
+                        previous[0] if previous else None,
+                        current[0] if current else None,
+                        is_mql and not was_mql,
+                        was_mql and not is_mql,
+                    )
+                )
+    history = {
+        (*lead, valid_from, valid_to, *values)
+        for lead, lead_periods in periods.items()
+        for valid_from, valid_to, values in lead_periods
+    }
+    return history, changes
+
+
+def _feed(values: tuple) -> tuple:
+    total, _fit, _activity, grade, zone, _is_mql = values
+    return total, grade, zone
+
+
+def recorded_history(warehouse: Warehouse) -> set[tuple]:
+    return set(
+        warehouse.rows(
+            f"""
+            select contact_id, scoring_model, valid_from, valid_to, {SCORE_COLUMNS}
+            from main.lead_score_history
+            """
+        )
+    )
+
+
+def recorded_changes(warehouse: Warehouse) -> set[tuple]:
+    return set(
+        warehouse.rows(
+            """
+            select contact_id, scoring_model, changed_on, previous_grade, current_grade,
+                previous_zone, current_zone, previous_total_points, current_total_points,
+                became_mql, left_mql
+            from main.lead_score_changes
+            """
+        )
+    )
+
+
+@pytest.fixture(scope="module")
+def month_of_daily_runs(tmp_path_factory):
+    """Thirty daily builds; the published scores after each."""
+    warehouse = Warehouse(tmp_path_factory.mktemp("schedule"))
+    daily = []
+    for day in DAYS:
+        warehouse.load_until(day)
+        built = warehouse.build(day)
+        assert built.returncode == 0, built.output
+        daily.append((day, published_scores(warehouse)))
+    return warehouse, daily
+
+
+def test_history_and_change_feed_are_what_the_daily_scores_imply(month_of_daily_runs):
+    warehouse, daily = month_of_daily_runs
+    history, changes = implied_history(daily)
+    assert recorded_history(warehouse) == history
+    assert recorded_changes(warehouse) == changes
+    # the month saw every kind of change the feed knows
+    assert any(row[-2] for row in changes) and any(row[-1] for row in changes)
+    assert {row[2] for row in changes} > {FIRST_DAY, GRID_CHANGE_DAY}
+
+
+def test_first_mql_on_is_the_first_day_history_records_the_lead_hot(month_of_daily_runs):
+    warehouse, daily = month_of_daily_runs
+    first_hot: dict[tuple[str, str], dt.date] = {}
+    for day, scores in daily:
+        for lead, values in scores.items():
+            if values[5]:
+                first_hot.setdefault(lead, day)
+    published = {
+        (contact_id, model): first_mql_on
+        for contact_id, model, first_mql_on in warehouse.rows(
+            "select contact_id, scoring_model, first_mql_on from main.lead_scores"
+        )
+    }
+    assert published == {lead: first_hot.get(lead) for lead in daily[-1][1]}
+    assert len(set(published.values())) > 3
+
+
+def test_rerunning_a_day_changes_nothing(month_of_daily_runs, tmp_path):
+    warehouse, _ = month_of_daily_runs
+    copy = copy_warehouse(warehouse, tmp_path)
+    before = snapshot(copy)
+    rerun = copy.build(DAYS[-1])
+    assert rerun.returncode == 0, rerun.output
+    assert snapshot(copy) == before
+
+
+def test_a_full_refresh_at_the_last_day_gives_the_same_tables(month_of_daily_runs, tmp_path):
+    warehouse, _ = month_of_daily_runs
+    copy = copy_warehouse(warehouse, tmp_path)
+    before = snapshot(copy)
+    refreshed = copy.build(DAYS[-1], "--full-refresh")
+    assert refreshed.returncode == 0, refreshed.output
+    assert snapshot(copy) == before
+
+
+def test_a_run_that_fails_publishes_nothing_and_leaves_history_untouched(
+    month_of_daily_runs, tmp_path
+):
+    warehouse, _ = month_of_daily_runs
+    copy = copy_warehouse(warehouse, tmp_path)
+    before = snapshot(copy)
+    # an invalid grid (a tier above its cap) fails the build before anything is published
+    edit_grid(copy.project_dir, "key_page_visits", "points_2_plus", "5000")
+    failed = copy.build(DAYS[-1] + dt.timedelta(days=1))
+    assert failed.returncode != 0
+    assert snapshot(copy) == before
+
+
+def test_a_run_at_an_earlier_date_rewinds_history_to_it(month_of_daily_runs, tmp_path):
+    warehouse, daily = month_of_daily_runs
+    copy = copy_warehouse(warehouse, tmp_path)
+    rewound_to = DAYS[24]
+    copy.load_until(rewound_to)
+    rerun = copy.build(rewound_to)
+    assert rerun.returncode == 0, rerun.output
+    history, changes = implied_history(daily[:25])
+    assert recorded_history(copy) == history
+    assert recorded_changes(copy) == changes
+
+
+def copy_warehouse(warehouse: Warehouse, workdir: Path) -> Warehouse:
+    copy = Warehouse.__new__(Warehouse)
+    copy.project_dir = workdir / "project"
+    shutil.copytree(
+        warehouse.project_dir, copy.project_dir, ignore=shutil.ignore_patterns("target")
+    )
+    copy.duckdb_path = workdir / "scores.duckdb"
+    shutil.copy(warehouse.duckdb_path, copy.duckdb_path)
+    return copy
+
+
+def snapshot(warehouse: Warehouse) -> dict[str, list[tuple]]:
+    tables = ["lead_scores", "lead_score_details", "lead_score_history", "lead_score_changes"]
+    return {
+        table: sorted(warehouse.rows(f"select * from main.{table}"), key=repr) for table in tables
+    }
