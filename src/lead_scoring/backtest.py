@@ -39,28 +39,27 @@ def month_ends(first: date, last: date, every_months: int = 1) -> list[date]:
     return dates
 
 
-def dbt_command(
-    as_of: date, extra_vars: dict, dbt_args: list[str], selector: str | None = BACKTEST_SELECTOR
-) -> list[str]:
-    """The `dbt build` at one as-of date: of `selector` and everything upstream of it, or
-    of the whole project when `selector` is None (`lead-scoring backfill`)."""
+def days(first: date, last: date) -> list[date]:
+    """Every day from `first` to `last`, both included."""
+    if last < first:
+        raise ValueError(f"the last date {last} is before the first {first}")
+    return [date.fromordinal(day) for day in range(first.toordinal(), last.toordinal() + 1)]
+
+
+def dbt_command(as_of: date, extra_vars: dict, dbt_args: list[str]) -> list[str]:
+    """The `dbt build` that scores and evaluates at one as-of date."""
     variables = {**extra_vars, "scoring_as_of": as_of.isoformat()}
     dbt = str(Path(sys.executable).parent / "dbt")
-    selection = []
-    if selector is not None:
-        selection = [
-            "--select",
-            selector,
-            # only the tests whose every parent this build refreshes: a test that also reads
-            # lead_scores, which the backtest leaves as it was, would compare two as-of dates
-            "--indirect-selection",
-            "cautious",
-        ]
     return [
         dbt,
         "--quiet",  # dbt still prints errors; the command prints one line per date
         "build",
-        *selection,
+        "--select",
+        BACKTEST_SELECTOR,
+        # only the tests whose every parent this build refreshes: a test that also reads
+        # lead_scores, which the backtest leaves as it was, would compare two as-of dates
+        "--indirect-selection",
+        "cautious",
         "--vars",
         json.dumps(variables),
         *dbt_args,
@@ -72,29 +71,16 @@ def run(
     extra_vars: dict,
     dbt_args: list[str],
     project_dir: Path,
-    selector: str | None = BACKTEST_SELECTOR,
-    command_name: str = "backtest",
 ) -> int:
     """Build at every date in order; stop at the first failed build and return its code."""
     for as_of in dates:
-        command = dbt_command(as_of, extra_vars, dbt_args, selector)
-        doing = "scoring and evaluating" if selector else "running the daily build"
-        print(f"{command_name}: {doing} as of {as_of}", flush=True)
+        command = dbt_command(as_of, extra_vars, dbt_args)
+        print(f"backtest: scoring and evaluating as of {as_of}", flush=True)
         finished = subprocess.run(command, cwd=project_dir, env=os.environ.copy())
         if finished.returncode != 0:
-            print(
-                f"{command_name}: the build as of {as_of} failed; later dates not run",
-                flush=True,
-            )
+            print(f"backtest: the build as of {as_of} failed; later dates not run", flush=True)
             return finished.returncode
     return 0
-
-
-def days(first: date, last: date) -> list[date]:
-    """Every day from `first` to `last`, both included."""
-    if last < first:
-        raise ValueError(f"the last date {last} is before the first {first}")
-    return [date.fromordinal(day) for day in range(first.toordinal(), last.toordinal() + 1)]
 
 
 def render(con, schema: str, dates: list[date]) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from lead_scoring import backtest, demo_data, grid_files, learn, summary
+from lead_scoring import backtest, demo_data, grid_files, learn, summary, warehouse
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -72,14 +72,18 @@ def _backfill(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"lead-scoring backfill: {problem}", file=sys.stderr)
         return 2
-    return backtest.run(
-        dates,
-        extra_vars,
-        args.dbt_args,
-        Path(args.project_dir),
-        selector=None,
-        command_name="backfill",
-    )
+    project = warehouse.DbtProject(project_dir=Path(args.project_dir), variables=extra_vars)
+    try:
+        builds = warehouse.DailyBuilds(project, args.dbt_args)
+    except warehouse.WarehouseError as error:
+        print(f"lead-scoring backfill: {error}", file=sys.stderr)
+        return 2
+    for as_of in dates:
+        print(f"backfill: the daily build as of {as_of}", flush=True)
+        if not builds.build(as_of):
+            print(f"backfill: the build as of {as_of} failed; later dates not run", flush=True)
+            return 1
+    return 0
 
 
 def _learn(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from argparse import Namespace
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 
@@ -96,6 +97,57 @@ def build(project: DbtProject, selector: str, target_path: Path) -> dict:
     return json.loads((target_path / "manifest.json").read_text())
 
 
+class DailyBuilds:
+    """`dbt build` at a series of as-of dates inside this process: the project is parsed
+    once (a new `scoring_as_of` on the command line would make every `dbt build` parse the
+    whole project again), then built once per date with the var set to it. Between builds
+    nothing holds the warehouse open, so the caller may change the inputs."""
+
+    def __init__(self, project: DbtProject, dbt_args: list[str] | tuple[str, ...] = ()) -> None:
+        from dbt.cli.main import dbtRunner
+
+        self.project = project
+        self.common_args = [
+            "--project-dir",
+            str(project.project_dir),
+            "--profiles-dir",
+            str(project.resolved_profiles_dir()),
+            *(["--target", project.target] if project.target else []),
+            *dbt_args,
+        ]
+        parsed = self._invoke(dbtRunner(), ["parse", "--quiet"], project.variables)
+        if not parsed.success:
+            raise WarehouseError(f"dbt parse failed: {parsed.exception}")
+        self.runner = dbtRunner(manifest=parsed.result)
+
+    def build(self, as_of: date, extra_args: list[str] | tuple[str, ...] = ()) -> bool:
+        """One `dbt build` as of `as_of` (dbt prints its errors); True when it passed."""
+        variables = {**self.project.variables, "scoring_as_of": as_of.isoformat()}
+        return self._invoke(self.runner, ["build", "--quiet", *extra_args], variables).success
+
+    def _invoke(self, runner, command: list[str], variables: dict):
+        saved = dict(os.environ)
+        os.environ.update(self.project.env)
+        try:
+            return runner.invoke([*command, *self.common_args, "--vars", json.dumps(variables)])
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+            _release_duckdb()
+
+
+def _release_duckdb() -> None:
+    """dbt-duckdb keeps its database open for the whole process; close it, so that the file
+    is not locked for whoever reads or writes it next (this process or another)."""
+    try:
+        from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    except ImportError:  # another adapter
+        return
+    if DuckDBConnectionManager._ENV is not None:
+        DuckDBConnectionManager._ENV.close()
+        DuckDBConnectionManager._ENV = None
+
+
 def relation_names(manifest: dict, tag: str) -> dict[str, str]:
     """The quoted relation name of every model carrying `tag`, by model name."""
     return {
@@ -142,12 +194,8 @@ def connection(project: DbtProject) -> Iterator[tuple[object, dict]]:
                 cursor.close()
     finally:
         adapter.cleanup_connections()
-        # dbt-duckdb keeps its database open for the whole process; close it, or the file
-        # stays locked for the dbt runs that follow in this process's children
-        manager = type(adapter.connections)
-        if getattr(manager, "_ENV", None) is not None:
-            manager._ENV.close()
-            manager._ENV = None
+        # or the file stays locked for the dbt runs that follow in this process's children
+        _release_duckdb()
         reset_adapters()
 
 
