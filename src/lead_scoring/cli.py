@@ -35,24 +35,36 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def _backtest(args: argparse.Namespace) -> int:
+def _dated_run(
+    command: str, args: argparse.Namespace, dates_between
+) -> tuple[list[date], dict] | None:
+    """The dates between --from and --to (by `dates_between`) and the --vars of a command
+    that builds at a series of dates; None, after saying why, when they are unusable or a
+    grid CSV dbt cannot read would fail every date's build with a cryptic message."""
     try:
-        dates = backtest.month_ends(
-            date.fromisoformat(args.first), date.fromisoformat(args.last), args.every_months
-        )
+        dates = dates_between(date.fromisoformat(args.first), date.fromisoformat(args.last))
         extra_vars = json.loads(args.vars) if args.vars else {}
     except ValueError as error:  # bad dates or JSON
-        print(f"lead-scoring backtest: {error}", file=sys.stderr)
-        return 2
+        print(f"lead-scoring {command}: {error}", file=sys.stderr)
+        return None
     if not dates:
-        print("lead-scoring backtest: no month end between the two dates", file=sys.stderr)
-        return 2
-    # a grid CSV dbt cannot read would fail every date's build with a cryptic message
+        print(f"lead-scoring {command}: no date to build between the two", file=sys.stderr)
+        return None
     problems = grid_files.check_grid_files(Path(args.project_dir) / "seeds" / "grid")
-    if problems:
-        for problem in problems:
-            print(f"lead-scoring backtest: {problem}", file=sys.stderr)
+    for problem in problems:
+        print(f"lead-scoring {command}: {problem}", file=sys.stderr)
+    return None if problems else (dates, extra_vars)
+
+
+def _backtest(args: argparse.Namespace) -> int:
+    run = _dated_run(
+        "backtest",
+        args,
+        lambda first, last: backtest.month_ends(first, last, args.every_months),
+    )
+    if run is None:
         return 2
+    dates, extra_vars = run
     status = backtest.run(dates, extra_vars, args.dbt_args, Path(args.project_dir))
     if status == 0 and args.duckdb:
         with duckdb.connect(args.duckdb, read_only=True) as con:
@@ -61,17 +73,10 @@ def _backtest(args: argparse.Namespace) -> int:
 
 
 def _backfill(args: argparse.Namespace) -> int:
-    try:
-        dates = backtest.days(date.fromisoformat(args.first), date.fromisoformat(args.last))
-        extra_vars = json.loads(args.vars) if args.vars else {}
-    except ValueError as error:  # bad dates or JSON
-        print(f"lead-scoring backfill: {error}", file=sys.stderr)
+    run = _dated_run("backfill", args, backtest.days)
+    if run is None:
         return 2
-    problems = grid_files.check_grid_files(Path(args.project_dir) / "seeds" / "grid")
-    if problems:
-        for problem in problems:
-            print(f"lead-scoring backfill: {problem}", file=sys.stderr)
-        return 2
+    dates, extra_vars = run
     project = warehouse.DbtProject(project_dir=Path(args.project_dir), variables=extra_vars)
     try:
         builds = warehouse.DailyBuilds(project, args.dbt_args)

@@ -29,7 +29,8 @@ def test_small_benchmark_writes_a_complete_results_file(tmp_path, capsys):
     text = results.read_text()
     assert "python bench/benchmark.py --scale small" in text
     assert re.search(r"Machine: \d+ cores, \d+ GiB memory", text)
-    row = next(line for line in text.splitlines() if line.startswith("| small |"))
+    rows = [line for line in text.splitlines() if line.startswith("| small |")]
+    row, daily_row = rows[0], rows[1]
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     assert len(cells) == 12
     contacts, events = (int(cell.replace(",", "")) for cell in cells[1:3])
@@ -37,6 +38,12 @@ def test_small_benchmark_writes_a_complete_results_file(tmp_path, capsys):
     # every figure was measured: seconds, the ratio, memory and throughput are positive
     figures = [float(cell.rstrip("x").replace(",", "")) for cell in cells[3:]]
     assert all(figure > 0 for figure in figures)
+    # the daily run after a new day's events: its events, seconds, memory and share
+    daily_cells = [cell.strip() for cell in daily_row.strip("|").split("|")]
+    assert len(daily_cells) == 7
+    assert int(daily_cells[1].replace(",", "")) > 0
+    assert all(float(cell.rstrip("%").replace(",", "")) > 0 for cell in daily_cells[2:])
+    assert re.search(r"daily run \d+% of the full build", text)
     # the slowest nodes name real models and tests of the project
     assert re.search(r"\| small \| model `\w+` \| \d+\.\d\d \|", text)
     assert row in capsys.readouterr().out

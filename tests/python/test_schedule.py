@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
 import duckdb
+import psycopg2
 import pytest
+from test_engines import PG
 
 from dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt
-from lead_scoring import demo_data
+from lead_scoring import cli, demo_data
 from lead_scoring.warehouse import DailyBuilds, DbtProject
 
 FIRST_DAY = dt.date(2026, 9, 1)
@@ -33,13 +36,25 @@ SCORE_COLUMNS = "total_points, fit_points, activity_points, grade, zone, is_mql"
 
 
 class Warehouse:
-    """A scratch project and DuckDB file that daily builds run against."""
+    """A scratch project and warehouse that daily builds run against. The generated inputs
+    live in a DuckDB file; on PostgreSQL they are copied into the server after each change."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, engine: str = "duckdb") -> None:
+        self.engine = engine
         self.project_dir = copy_project(
             workdir / "project", scoring_models=("default", "fading_engagement", "customer_upsell")
         )
         self.duckdb_path = workdir / "scores.duckdb"
+        self.exports = workdir / "exports"
+        self.marts = "main" if engine == "duckdb" else "schedule_marts"
+        self.inputs = INPUT_SCHEMA if engine == "duckdb" else "schedule_input"
+        self.env = {
+            "LEAD_SCORING_TARGET": engine,
+            "LEAD_SCORING_PG_SCHEMA": self.marts,
+            "LEAD_SCORING_DUCKDB_PATH": str(self.duckdb_path),
+            "LEAD_SCORING_DBT_THREADS": "4",
+            "DBT_PROFILES_DIR": str(self.project_dir / "profiles"),
+        }
         with duckdb.connect(str(self.duckdb_path)) as con:
             demo_data.generate(
                 con,
@@ -68,6 +83,10 @@ class Warehouse:
                     con.execute(
                         f"create table {INPUT_SCHEMA}.{table} as select * from {ALL_INPUTS}.{table}"
                     )
+        if engine == "postgres":
+            with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
+                for schema in (self.marts, self.inputs):
+                    cursor.execute(f"drop schema if exists {schema} cascade")
 
     def load_until(self, day: dt.date) -> None:
         """The input tables as the warehouse holds them on ``day``."""
@@ -97,26 +116,102 @@ class Warehouse:
                     """,
                     [dt.datetime.combine(day, dt.time(9))],
                 )
+            if self.engine == "postgres":
+                self._copy_inputs_to_postgres(con)
         if day == GRID_CHANGE_DAY:
             # the first key page visit earns 400 instead of 500
             edit_grid(self.project_dir, "key_page_visits", "points_1_plus", "400")
 
+    def _copy_inputs_to_postgres(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.exports.mkdir(exist_ok=True)
+        with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
+            cursor.execute(f"create schema if not exists {self.inputs}")
+            for table in demo_data.TABLES:
+                columns = con.execute(f"describe {INPUT_SCHEMA}.{table}").fetchall()
+                column_list = ", ".join(
+                    f"{name} {POSTGRES_TYPES.get(type_.split('(')[0], 'numeric')}"
+                    for name, type_, *_ in columns
+                )
+                path = self.exports / f"{table}.csv"
+                con.execute(f"copy {INPUT_SCHEMA}.{table} to '{path}' (header)")
+                # emptied, not dropped: the project's views read the tables
+                cursor.execute(f"create table if not exists {self.inputs}.{table} ({column_list})")
+                cursor.execute(f"truncate {self.inputs}.{table}")
+                with path.open() as handle:
+                    cursor.copy_expert(
+                        f"copy {self.inputs}.{table} from stdin with (format csv, header)", handle
+                    )
+
+    def project(self) -> DbtProject:
+        return DbtProject(
+            project_dir=self.project_dir,
+            variables={"lead_scoring_schema": self.inputs, "load_demo_data": False},
+            env=self.env,
+        )
+
     def build(self, day: dt.date, *extra: str) -> DbtRun:
+        """One `dbt build` in a child process."""
         return run_dbt(
             self.project_dir,
             self.duckdb_path,
             ["build", *extra],
-            {
-                "scoring_as_of": day.isoformat(),
-                "lead_scoring_schema": INPUT_SCHEMA,
-                "load_demo_data": False,
-            },
+            {**self.project().variables, "scoring_as_of": day.isoformat()},
             threads=4,
+            env=self.env,
         )
 
     def rows(self, sql: str) -> list[tuple]:
+        """Rows of a query whose relations are written ``{marts}.<model>``."""
+        sql = sql.replace("{marts}", self.marts)
+        if self.engine == "postgres":
+            with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
+                cursor.execute(sql)
+                return cursor.fetchall()
         with duckdb.connect(str(self.duckdb_path), read_only=True) as con:
             return con.execute(sql).fetchall()
+
+    def table(self, name: str) -> list[tuple]:
+        """Every row of a mart, sorted; scoring_data_quality without its run time."""
+        sql = f"select * from {self.marts}.{name}"
+        if self.engine == "postgres":
+            with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
+                cursor.execute(sql)
+                names = [column.name for column in cursor.description]
+                rows = cursor.fetchall()
+        else:
+            with duckdb.connect(str(self.duckdb_path), read_only=True) as con:
+                result = con.execute(sql)
+                names = [column[0] for column in result.description]
+                rows = result.fetchall()
+        kept = [i for i, column in enumerate(names) if column != "run_started_at"]
+        return sorted((tuple(row[i] for i in kept) for row in rows), key=repr)
+
+
+POSTGRES_TYPES = {
+    "VARCHAR": "text",
+    "TIMESTAMP": "timestamp",
+    "DATE": "date",
+    "BOOLEAN": "boolean",
+    "INTEGER": "integer",
+    "BIGINT": "bigint",
+    "DOUBLE": "double precision",
+    "DECIMAL": "numeric",
+}
+
+
+def daily_runs(warehouse: Warehouse, days: list[dt.date]) -> list[tuple[dt.date, dict]]:
+    """Daily builds over ``days`` (`dbt build` in this process, parsed once, as `lead-scoring
+    backfill` runs them); the published scores after each. The data tests run on the day
+    the grid changes and on the last day: the daily builds take twice as long with them."""
+    builds = DailyBuilds(warehouse.project())
+    daily = []
+    for day in days:
+        warehouse.load_until(day)
+        with_tests = day in (GRID_CHANGE_DAY, days[-1])
+        skip_tests = [] if with_tests else ["--exclude-resource-type", "test", "unit_test"]
+        assert builds.build(day, skip_tests), f"the build as of {day} failed (dbt's output above)"
+        daily.append((day, published_scores(warehouse)))
+    return daily
 
 
 def edit_grid(project_dir: Path, criterion: str, column: str, value: str) -> None:
@@ -139,7 +234,7 @@ def published_scores(warehouse: Warehouse) -> dict[tuple[str, str], tuple]:
     return {
         (contact_id, model): tuple(rest)
         for contact_id, model, *rest in warehouse.rows(
-            f"select contact_id, scoring_model, {SCORE_COLUMNS} from main.lead_scores"
+            f"select contact_id, scoring_model, {SCORE_COLUMNS} from {{marts}}.lead_scores"
         )
     }
 
@@ -199,7 +294,7 @@ def recorded_history(warehouse: Warehouse) -> set[tuple]:
         warehouse.rows(
             f"""
             select contact_id, scoring_model, valid_from, valid_to, {SCORE_COLUMNS}
-            from main.lead_score_history
+            from {{marts}}.lead_score_history
             """
         )
     )
@@ -212,7 +307,7 @@ def recorded_changes(warehouse: Warehouse) -> set[tuple]:
             select contact_id, scoring_model, changed_on, previous_grade, current_grade,
                 previous_zone, current_zone, previous_total_points, current_total_points,
                 became_mql, left_mql
-            from main.lead_score_changes
+            from {marts}.lead_score_changes
             """
         )
     )
@@ -220,30 +315,9 @@ def recorded_changes(warehouse: Warehouse) -> set[tuple]:
 
 @pytest.fixture(scope="module")
 def month_of_daily_runs(tmp_path_factory):
-    """Thirty daily builds (`dbt build` in this process, parsed once, as `lead-scoring
-    backfill` runs them); the published scores after each."""
+    """Thirty daily builds on DuckDB; the published scores after each."""
     warehouse = Warehouse(tmp_path_factory.mktemp("schedule"))
-    builds = DailyBuilds(
-        DbtProject(
-            project_dir=warehouse.project_dir,
-            variables={"lead_scoring_schema": INPUT_SCHEMA, "load_demo_data": False},
-            env={
-                "LEAD_SCORING_DUCKDB_PATH": str(warehouse.duckdb_path),
-                "LEAD_SCORING_DBT_THREADS": "4",
-                "DBT_PROFILES_DIR": str(warehouse.project_dir / "profiles"),
-            },
-        )
-    )
-    daily = []
-    for day in DAYS:
-        warehouse.load_until(day)
-        # the data tests run on the day the grid changes and on the last day: the daily
-        # builds take twice as long with them
-        with_tests = day in (GRID_CHANGE_DAY, DAYS[-1])
-        skip_tests = [] if with_tests else ["--exclude-resource-type", "test", "unit_test"]
-        assert builds.build(day, skip_tests), f"the build as of {day} failed (dbt's output above)"
-        daily.append((day, published_scores(warehouse)))
-    return warehouse, daily
+    return warehouse, daily_runs(warehouse, DAYS)
 
 
 def test_history_and_change_feed_are_what_the_daily_scores_imply(month_of_daily_runs):
@@ -266,7 +340,7 @@ def test_first_mql_on_is_the_first_day_history_records_the_lead_hot(month_of_dai
     published = {
         (contact_id, model): first_mql_on
         for contact_id, model, first_mql_on in warehouse.rows(
-            "select contact_id, scoring_model, first_mql_on from main.lead_scores"
+            "select contact_id, scoring_model, first_mql_on from {marts}.lead_scores"
         )
     }
     assert published == {lead: first_hot.get(lead) for lead in daily[-1][1]}
@@ -322,13 +396,21 @@ def test_a_run_at_an_earlier_date_rewinds_history_to_it(month_of_daily_runs, tmp
 
 
 def copy_warehouse(warehouse: Warehouse, workdir: Path) -> Warehouse:
+    """A copy of a DuckDB warehouse and its project, to change without touching the first."""
+    assert warehouse.engine == "duckdb"
     copy = Warehouse.__new__(Warehouse)
+    copy.__dict__.update(warehouse.__dict__)
     copy.project_dir = workdir / "project"
     shutil.copytree(
         warehouse.project_dir, copy.project_dir, ignore=shutil.ignore_patterns("target")
     )
     copy.duckdb_path = workdir / "scores.duckdb"
     shutil.copy(warehouse.duckdb_path, copy.duckdb_path)
+    copy.env = {
+        **warehouse.env,
+        "LEAD_SCORING_DUCKDB_PATH": str(copy.duckdb_path),
+        "DBT_PROFILES_DIR": str(copy.project_dir / "profiles"),
+    }
     return copy
 
 
@@ -342,12 +424,39 @@ def snapshot(warehouse: Warehouse) -> dict[str, list[tuple]]:
         "account_scores",
         "scoring_data_quality",
     ]
-    return {
-        table: sorted(
-            warehouse.rows(f"select * exclude (run_started_at) from main.{table}")
-            if table == "scoring_data_quality"
-            else warehouse.rows(f"select * from main.{table}"),
-            key=repr,
-        )
-        for table in tables
-    }
+    return {table: warehouse.table(table) for table in tables}
+
+
+def test_postgres_daily_runs_keep_the_same_record(tmp_path):
+    """The same on PostgreSQL over six days (the grid change and late events among them):
+    history and feed as the daily scores imply; a rerun and a full refresh change nothing."""
+    warehouse = Warehouse(tmp_path, engine="postgres")
+    days = DAYS[16:22]
+    daily = daily_runs(warehouse, days)
+    history, changes = implied_history(daily)
+    assert recorded_history(warehouse) == history
+    assert recorded_changes(warehouse) == changes
+    before = snapshot(warehouse)
+    for extra in ([], ["--full-refresh"]):
+        rebuilt = warehouse.build(days[-1], *extra)
+        assert rebuilt.returncode == 0, rebuilt.output
+        assert snapshot(warehouse) == before
+
+
+def test_backfill_replays_the_daily_runs_in_order(month_of_daily_runs, tmp_path, monkeypatch):
+    warehouse, _ = month_of_daily_runs
+    copy = copy_warehouse(warehouse, tmp_path)
+    for name, value in copy.env.items():
+        monkeypatch.setenv(name, value)
+    replayed = [DAYS[-1] + dt.timedelta(days=offset) for offset in (1, 2)]
+    variables = json.dumps(copy.project().variables)
+    common = ["--vars", variables, "--project-dir", str(copy.project_dir)]
+
+    assert cli.main(["backfill", "--from", "2026-10-02", "--to", "2026-10-01", *common]) == 2
+    assert cli.main(["backfill", "--from", "2026-10-01", "--to", "2026-10-02", *common]) == 0
+
+    recorded_days = {row[0] for row in copy.rows("select scored_as_of from {marts}.lead_scores")}
+    assert recorded_days == {replayed[-1]}
+    # each replayed day closed what decay faded since the day before
+    changed_days = {row[2] for row in recorded_changes(copy)}
+    assert set(replayed) <= changed_days
