@@ -460,3 +460,18 @@ def test_backfill_replays_the_daily_runs_in_order(month_of_daily_runs, tmp_path,
     # each replayed day closed what decay faded since the day before
     changed_days = {row[2] for row in recorded_changes(copy)}
     assert set(replayed) <= changed_days
+
+
+def test_an_event_table_from_before_the_incremental_one_asks_for_a_full_refresh(
+    month_of_daily_runs, tmp_path
+):
+    warehouse, _ = month_of_daily_runs
+    copy = copy_warehouse(warehouse, tmp_path)
+    with duckdb.connect(str(copy.duckdb_path)) as con:
+        con.execute("alter table main.base_lead_scoring__events drop column event_key")
+    failed = copy.build(DAYS[-1])
+    assert failed.returncode != 0
+    assert "no event_key column): run `dbt build --full-refresh` once" in failed.output
+    refreshed = copy.build(DAYS[-1], "--full-refresh")
+    assert refreshed.returncode == 0, refreshed.output
+    assert snapshot(copy) == snapshot(warehouse)

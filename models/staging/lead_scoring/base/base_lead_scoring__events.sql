@@ -54,6 +54,16 @@ keyed as (
 
 {% if is_incremental() %}
 
+    {%- set loaded_columns = adapter.get_columns_in_relation(this)
+        | map(attribute='name') | map('lower') | list %}
+    {%- if 'event_key' not in loaded_columns %}
+        {{ exceptions.raise_compiler_error(
+            this ~ " was built by a version of lead_scoring before the incremental event"
+            ~ " table (it has no event_key column): run `dbt build --full-refresh` once"
+            ~ " (README, Migration notes); history and the change feed are kept"
+        ) }}
+    {%- endif %}
+
     delivered_days as (
 
         select
