@@ -160,29 +160,22 @@ class Warehouse:
             env=self.env,
         )
 
-    def rows(self, sql: str) -> list[tuple]:
-        """Rows of a query whose relations are written ``{marts}.<model>``."""
-        sql = sql.replace("{marts}", self.marts)
+    def query(self, sql: str) -> tuple[list[str], list[tuple]]:
+        """The column names and rows of a query."""
         if self.engine == "postgres":
             with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
                 cursor.execute(sql)
-                return cursor.fetchall()
+                return [column.name for column in cursor.description], cursor.fetchall()
         with duckdb.connect(str(self.duckdb_path), read_only=True) as con:
-            return con.execute(sql).fetchall()
+            result = con.execute(sql)
+            return [column[0] for column in result.description], result.fetchall()
+
+    def rows(self, sql: str) -> list[tuple]:
+        return self.query(sql)[1]
 
     def table(self, name: str) -> list[tuple]:
         """Every row of a mart, sorted; scoring_data_quality without its run time."""
-        sql = f"select * from {self.marts}.{name}"
-        if self.engine == "postgres":
-            with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
-                cursor.execute(sql)
-                names = [column.name for column in cursor.description]
-                rows = cursor.fetchall()
-        else:
-            with duckdb.connect(str(self.duckdb_path), read_only=True) as con:
-                result = con.execute(sql)
-                names = [column[0] for column in result.description]
-                rows = result.fetchall()
+        names, rows = self.query(f"select * from {self.marts}.{name}")
         kept = [i for i, column in enumerate(names) if column != "run_started_at"]
         return sorted((tuple(row[i] for i in kept) for row in rows), key=repr)
 
@@ -234,7 +227,7 @@ def published_scores(warehouse: Warehouse) -> dict[tuple[str, str], tuple]:
     return {
         (contact_id, model): tuple(rest)
         for contact_id, model, *rest in warehouse.rows(
-            f"select contact_id, scoring_model, {SCORE_COLUMNS} from {{marts}}.lead_scores"
+            f"select contact_id, scoring_model, {SCORE_COLUMNS} from {warehouse.marts}.lead_scores"
         )
     }
 
@@ -294,7 +287,7 @@ def recorded_history(warehouse: Warehouse) -> set[tuple]:
         warehouse.rows(
             f"""
             select contact_id, scoring_model, valid_from, valid_to, {SCORE_COLUMNS}
-            from {{marts}}.lead_score_history
+            from {warehouse.marts}.lead_score_history
             """
         )
     )
@@ -303,11 +296,11 @@ def recorded_history(warehouse: Warehouse) -> set[tuple]:
 def recorded_changes(warehouse: Warehouse) -> set[tuple]:
     return set(
         warehouse.rows(
-            """
+            f"""
             select contact_id, scoring_model, changed_on, previous_grade, current_grade,
                 previous_zone, current_zone, previous_total_points, current_total_points,
                 became_mql, left_mql
-            from {marts}.lead_score_changes
+            from {warehouse.marts}.lead_score_changes
             """
         )
     )
@@ -340,7 +333,7 @@ def test_first_mql_on_is_the_first_day_history_records_the_lead_hot(month_of_dai
     published = {
         (contact_id, model): first_mql_on
         for contact_id, model, first_mql_on in warehouse.rows(
-            "select contact_id, scoring_model, first_mql_on from {marts}.lead_scores"
+            f"select contact_id, scoring_model, first_mql_on from {warehouse.marts}.lead_scores"
         )
     }
     assert published == {lead: first_hot.get(lead) for lead in daily[-1][1]}
@@ -455,7 +448,9 @@ def test_backfill_replays_the_daily_runs_in_order(month_of_daily_runs, tmp_path,
     assert cli.main(["backfill", "--from", "2026-10-02", "--to", "2026-10-01", *common]) == 2
     assert cli.main(["backfill", "--from", "2026-10-01", "--to", "2026-10-02", *common]) == 0
 
-    recorded_days = {row[0] for row in copy.rows("select scored_as_of from {marts}.lead_scores")}
+    recorded_days = {
+        row[0] for row in copy.rows(f"select scored_as_of from {copy.marts}.lead_scores")
+    }
     assert recorded_days == {replayed[-1]}
     # each replayed day closed what decay faded since the day before
     changed_days = {row[2] for row in recorded_changes(copy)}
