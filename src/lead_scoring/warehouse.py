@@ -48,6 +48,16 @@ class DbtProject:
             return self.project_dir / "profiles"
         return Path.home() / ".dbt"
 
+    def dbt_args(self) -> list[str]:
+        """The dbt command-line options that point a command at this project and target."""
+        return [
+            "--project-dir",
+            str(self.project_dir),
+            "--profiles-dir",
+            str(self.resolved_profiles_dir()),
+            *(["--target", self.target] if self.target else []),
+        ]
+
 
 def build(project: DbtProject, selector: str, target_path: Path) -> dict:
     """`dbt build --select <selector>` with the project's vars (only the tests whose every
@@ -62,15 +72,10 @@ def build(project: DbtProject, selector: str, target_path: Path) -> dict:
         "cautious",
         "--vars",
         json.dumps(project.variables),
-        "--project-dir",
-        str(project.project_dir),
-        "--profiles-dir",
-        str(project.resolved_profiles_dir()),
+        *project.dbt_args(),
         "--target-path",
         str(target_path),
     ]
-    if project.target:
-        command += ["--target", project.target]
     finished = subprocess.run(
         command,
         cwd=project.project_dir,
@@ -107,14 +112,7 @@ class DailyBuilds:
         from dbt.cli.main import dbtRunner
 
         self.project = project
-        self.common_args = [
-            "--project-dir",
-            str(project.project_dir),
-            "--profiles-dir",
-            str(project.resolved_profiles_dir()),
-            *(["--target", project.target] if project.target else []),
-            *dbt_args,
-        ]
+        self.common_args = [*project.dbt_args(), *dbt_args]
         parsed = self._invoke(dbtRunner(), ["parse", "--quiet"], project.variables)
         if not parsed.success:
             raise WarehouseError(f"dbt parse failed: {parsed.exception}")
@@ -133,19 +131,24 @@ class DailyBuilds:
         finally:
             os.environ.clear()
             os.environ.update(saved)
-            _release_duckdb()
+            _release_dbt()
 
 
-def _release_duckdb() -> None:
-    """dbt-duckdb keeps its database open for the whole process; close it, so that the file
-    is not locked for whoever reads or writes it next (this process or another)."""
+def _release_dbt() -> None:
+    """Leave no dbt state behind in this process: dbt-duckdb keeps its database open for the
+    whole process (the file would stay locked for whoever reads or writes it next), and a
+    registered adapter keeps the credentials it was made with (the next in-process command
+    would reach the previous run's warehouse)."""
+    from dbt.adapters.factory import reset_adapters
+
     try:
         from dbt.adapters.duckdb.connections import DuckDBConnectionManager
     except ImportError:  # another adapter
-        return
-    if DuckDBConnectionManager._ENV is not None:
+        DuckDBConnectionManager = None
+    if DuckDBConnectionManager is not None and DuckDBConnectionManager._ENV is not None:
         DuckDBConnectionManager._ENV.close()
         DuckDBConnectionManager._ENV = None
+    reset_adapters()
 
 
 def relation_names(manifest: dict, tag: str) -> dict[str, str]:
@@ -163,7 +166,7 @@ def connection(project: DbtProject) -> Iterator[tuple[object, dict]]:
     vars over dbt_project.yml's). Uses dbt's adapter API of the pinned dbt-core 1.11."""
     from multiprocessing import get_context
 
-    from dbt.adapters.factory import get_adapter, register_adapter, reset_adapters
+    from dbt.adapters.factory import get_adapter, register_adapter
     from dbt.config.runtime import RuntimeConfig
     from dbt.flags import set_from_args
     from dbt_common.context import set_invocation_context
@@ -194,9 +197,7 @@ def connection(project: DbtProject) -> Iterator[tuple[object, dict]]:
                 cursor.close()
     finally:
         adapter.cleanup_connections()
-        # or the file stays locked for the dbt runs that follow in this process's children
-        _release_duckdb()
-        reset_adapters()
+        _release_dbt()
 
 
 def fetch_in_batches(cursor, sql: str, batch_rows: int = 100_000) -> Iterator[list[tuple]]:
