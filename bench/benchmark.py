@@ -3,10 +3,12 @@
 For each scale: generate contract-shaped data into a scratch DuckDB file and hold back the
 events of its last day; time `dbt parse` (dbt's fixed overhead) and a full `dbt build` as
 of the day before; load the held-back day and time the daily (incremental) `dbt build` as
-of that day, as the schedule runs it. Read dbt's own per-node timings, run one
-hand-written lower-bound query (read the events once, count them per contact and
-criterion), and record each build's peak memory. Prints a table and writes it, with the
-machine's cores and memory, to bench/RESULTS.md.
+of that day, as the schedule runs it (both builds run the README's scheduled command).
+Read dbt's own per-node timings, run one hand-written lower-bound query (read the events
+once, count them per contact and criterion), and record each build's peak memory. Last,
+time the daily build on a tiny warehouse: the fixed cost of a build of this project,
+which no incremental model can lower. Prints a table and writes it, with the machine's
+cores and memory, to bench/RESULTS.md.
 
     python bench/benchmark.py --scale small             # seconds; what CI runs
     python bench/benchmark.py --scale medium --scale large
@@ -29,6 +31,7 @@ from pathlib import Path
 import duckdb
 
 from lead_scoring import demo_data
+from lead_scoring.warehouse import SCHEDULED_BUILD
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 INPUT_SCHEMA = "lead_scoring_input"
@@ -41,6 +44,9 @@ TARGET_RATIO = 10
 TARGET_BUILD_RATIO = 15
 TARGET_DAILY_SHARE = 0.10
 TARGET_PEAK_RSS_MB = 4096
+
+# the tiny warehouse whose daily build measures the fixed cost
+FIXED_COST_SIZE = demo_data.DemoSize(contacts=1_000, accounts=100, events=10_000)
 
 SCALES = {
     "small": demo_data.DemoSize(contacts=10_000, accounts=1_000, events=200_000),
@@ -140,8 +146,8 @@ def node_seconds(target_dir: Path) -> tuple[float, float, list[tuple[str, float]
     return models, tests, slowest
 
 
-def measure(scale: str, workdir: Path) -> Result:
-    size = SCALES[scale]
+def measure(scale: str, workdir: Path, size: demo_data.DemoSize | None = None) -> Result:
+    size = size or SCALES[scale]
     database = workdir / f"{scale}.duckdb"
     target_dir = workdir / f"target_{scale}"
     bin_dir = Path(sys.executable).parent
@@ -188,7 +194,9 @@ def measure(scale: str, workdir: Path) -> Result:
     parse_seconds, _, _ = run_measured(
         [dbt, "parse", "--no-partial-parse", *dbt_args(FULL_BUILD_AS_OF)], env
     )
-    build_seconds, peak_rss_mb, _ = run_measured([dbt, "build", *dbt_args(FULL_BUILD_AS_OF)], env)
+    build_seconds, peak_rss_mb, _ = run_measured(
+        [dbt, *SCHEDULED_BUILD, *dbt_args(FULL_BUILD_AS_OF)], env
+    )
     model_seconds, test_seconds, slowest_nodes = node_seconds(target_dir)
 
     with duckdb.connect(str(database)) as con:
@@ -200,7 +208,9 @@ def measure(scale: str, workdir: Path) -> Result:
         ).fetchone()[0]
     # a new as-of date on the command line makes dbt parse again, as a scheduled run that
     # sets the var does (one that leaves it unset scores as of today and parses partially)
-    daily_seconds, daily_peak_rss_mb, _ = run_measured([dbt, "build", *dbt_args(AS_OF)], env)
+    daily_seconds, daily_peak_rss_mb, _ = run_measured(
+        [dbt, *SCHEDULED_BUILD, *dbt_args(AS_OF)], env
+    )
     daily_model_seconds, daily_test_seconds, daily_slowest_nodes = node_seconds(target_dir)
 
     with duckdb.connect(str(database), read_only=True) as con:
@@ -279,13 +289,33 @@ def daily_table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def targets(results: list[Result]) -> str:
+def _room(seconds: float) -> str:
+    """What the fixed cost leaves of the daily target's time for the day's data work."""
+    if seconds > 0:
+        return (
+            f"A daily run within {TARGET_DAILY_SHARE:.0%} of it has {seconds:.1f} s for the"
+            " day's data work."
+        )
+    return (
+        f"The fixed cost alone passes {TARGET_DAILY_SHARE:.0%} of it (by {-seconds:.1f} s):"
+        " no daily run of this project can meet that target on this machine."
+    )
+
+
+def targets(results: list[Result], fixed: Result) -> str:
     """The targets, checked against what was measured (never asserted in tests)."""
 
     def met(ok: bool) -> str:
         return "met" if ok else "not met"
 
-    lines = []
+    largest = results[-1]
+    lines = [
+        f"- fixed cost: the daily build on {fixed.contacts:,} contacts and {fixed.events:,}"
+        f" events takes {fixed.daily_seconds:.1f} s (model SQL {fixed.daily_model_seconds:.1f}"
+        f" s, tests {fixed.daily_test_seconds:.1f} s, the rest dbt's start-up and per-node"
+        f" work): {fixed.daily_seconds / largest.build_seconds:.1%} of the {largest.scale}"
+        f" full build. {_room(TARGET_DAILY_SHARE * largest.build_seconds - fixed.daily_seconds)}"
+    ]
     for r in results:
         peak = max(r.peak_rss_mb, r.daily_peak_rss_mb)
         lines.append(
@@ -319,11 +349,13 @@ def main(argv: list[str] | None = None) -> int:
     scales = args.scale or ["small"]
     with tempfile.TemporaryDirectory(prefix="lead_scoring_bench_") as scratch:
         results = [measure(scale, Path(scratch)) for scale in scales]
+        fixed = measure("fixed", Path(scratch), FIXED_COST_SIZE)
     text = table(results)
     daily = daily_table(results)
     print(text)
     print(daily)
     print(slowest(results))
+    print(targets(results, fixed))
     if args.results != "-":
         Path(args.results).write_text(
             "# Benchmark results\n\n"
@@ -337,10 +369,12 @@ def main(argv: list[str] | None = None) -> int:
             "- *peak RSS*: the `dbt build` process (DuckDB runs inside it).\n\n"
             "## The daily run\n\n"
             f"The full build above scores as of {FULL_BUILD_AS_OF} without the events of "
-            f"{AS_OF}; those are then loaded and the scheduled `dbt build` runs as of "
-            f"{AS_OF} on the same warehouse (incremental models keep what they hold).\n\n"
+            f"{AS_OF}; those are then loaded and the scheduled build runs as of "
+            f"{AS_OF} on the same warehouse (incremental models keep what they hold). Both "
+            f"builds run the README's scheduled command, `dbt {' '.join(SCHEDULED_BUILD)}`."
+            "\n\n"
             f"{daily}\n\n"
-            f"## Targets\n\n{targets(results)}\n\n"
+            f"## Targets\n\n{targets(results, fixed)}\n\n"
             f"## Where the time goes: the {SLOWEST_NODES} slowest nodes of each build\n\n"
             f"Full build:\n\n{slowest(results)}\n\n"
             f"Daily run:\n\n{slowest(results, daily=True)}\n"

@@ -44,6 +44,15 @@ def test_small_benchmark_writes_a_complete_results_file(tmp_path, capsys):
     assert int(daily_cells[1].replace(",", "")) > 0
     assert all(float(cell.rstrip("%").replace(",", "")) > 0 for cell in daily_cells[2:])
     assert re.search(r"daily run \d+% of the full build", text)
+    # the fixed cost: a daily build on a tiny warehouse, against the full build
+    assert re.search(
+        r"fixed cost: the daily build on [\d,]+ contacts and [\d,]+ events takes \d+\.\d s"
+        r" .*: \d+\.\d% of the small full build",
+        text,
+    )
+    # both builds run the README's scheduled command, which the README shows
+    assert "`dbt build --exclude-resource-type unit_test`" in text
+    assert "dbt build --exclude-resource-type unit_test" in (PROJECT_ROOT / "README.md").read_text()
     # the slowest nodes name real models and tests of the project
     assert re.search(r"\| small \| model `\w+` \| \d+\.\d\d \|", text)
     assert row in capsys.readouterr().out
