@@ -26,9 +26,11 @@ demo: install
 	$(BIN)/lead-scoring summary --duckdb "$(LEAD_SCORING_DUCKDB_PATH)"
 
 ## Linters, then the test suite (dbt unit and data tests run inside it), with a throwaway
-## PostgreSQL server on 127.0.0.1 and Spark in local mode for the cross-engine test.
+## PostgreSQL server on 127.0.0.1 and Spark in local mode for the cross-engine test; Java
+## and Chromium (the impact report's page) come from Debian's packages when missing.
 test: lint
-	scripts/ensure_java.sh
+	scripts/ensure_debian_package.sh java openjdk-17-jre-headless
+	scripts/ensure_debian_package.sh chromium chromium
 	scripts/postgres.sh start
 	$(BIN)/pytest; status=$$?; scripts/postgres.sh stop; exit $$status
 

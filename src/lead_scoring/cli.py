@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import tempfile
@@ -12,7 +13,16 @@ from pathlib import Path
 
 import duckdb
 
-from lead_scoring import backtest, demo_data, grid_files, learn, summary, warehouse
+from lead_scoring import (
+    backtest,
+    demo_data,
+    grid_files,
+    impact,
+    impact_report,
+    learn,
+    summary,
+    warehouse,
+)
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -99,12 +109,10 @@ def _learn(args: argparse.Namespace) -> int:
         return 2
     try:
         as_of = date.fromisoformat(args.as_of)
-        variables = json.loads(args.vars) if args.vars else {}
+        variables = _warehouse_vars(args)
     except ValueError as error:
         print(f"lead-scoring learn: {error}", file=sys.stderr)
         return 2
-    if args.input_schema:
-        variables["lead_scoring_schema"] = args.input_schema
     # the file this project's DuckDB profile builds into
     env = {"LEAD_SCORING_DUCKDB_PATH": str(Path(args.duckdb).resolve())} if args.duckdb else {}
     project_dir = Path(args.project_dir)
@@ -138,6 +146,47 @@ def _learn(args: argparse.Namespace) -> int:
     return 0
 
 
+def _duckdb_env(duckdb_path: str | None, project_dir: Path) -> dict[str, str]:
+    """The DuckDB file of the profile's duckdb target, as an absolute path (dbt may run in
+    another directory): --duckdb, else LEAD_SCORING_DUCKDB_PATH, else the project's file."""
+    path = duckdb_path or os.environ.get("LEAD_SCORING_DUCKDB_PATH")
+    return {
+        "LEAD_SCORING_DUCKDB_PATH": str(Path(path or project_dir / "lead_scoring.duckdb").resolve())
+    }
+
+
+def _impact(args: argparse.Namespace) -> int:
+    try:
+        as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
+        variables = _warehouse_vars(args)
+    except ValueError as error:
+        print(f"lead-scoring impact: {error}", file=sys.stderr)
+        return 2
+    project_dir = Path(args.project_dir).resolve()
+    options = impact.Options(
+        project_dir=project_dir,
+        base_ref=args.base,
+        as_of=as_of,
+        output_dir=Path(args.output_dir),
+        target=args.target,
+        profiles_dir=Path(args.profiles_dir).resolve() if args.profiles_dir else None,
+        variables=variables,
+        env=_duckdb_env(args.duckdb, project_dir),
+    )
+    try:
+        report = impact.run(options)
+    except impact.ImpactError as error:
+        print(f"lead-scoring impact: {error}", file=sys.stderr)
+        return 2
+    options.output_dir.mkdir(parents=True, exist_ok=True)
+    text = impact_report.markdown(report)
+    (options.output_dir / "impact.md").write_text(text)
+    (options.output_dir / "impact.html").write_text(impact_report.page(report))
+    print(text)
+    print(f"wrote {options.output_dir / 'impact.md'} and {options.output_dir / 'impact.html'}")
+    return 1 if report.head_issues else 0
+
+
 def _check_grid(args: argparse.Namespace) -> int:
     seeds_dir = Path(args.seeds_dir)
     problems = grid_files.check_grid_files(seeds_dir)
@@ -148,6 +197,26 @@ def _check_grid(args: argparse.Namespace) -> int:
     # clean: the CSVs there are exactly the documented ones
     print(f"grid files OK: {len(list(seeds_dir.rglob('*.csv')))} files")
     return 0
+
+
+def _add_warehouse_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where a command that builds in its own schema finds the project and the inputs."""
+    parser.add_argument("--project-dir", default=".", help="the dbt project (default: here)")
+    parser.add_argument("--profiles-dir", help="dbt profiles (default: as dbt finds them)")
+    parser.add_argument("--target", help="profile target (default: the profile's)")
+    parser.add_argument(
+        "--duckdb", help="DuckDB file of this project's duckdb target (LEAD_SCORING_DUCKDB_PATH)"
+    )
+    parser.add_argument("--input-schema", help="schema of contacts, events, ... (dbt var)")
+    parser.add_argument("--vars", help="more dbt vars, as JSON")
+
+
+def _warehouse_vars(args: argparse.Namespace) -> dict:
+    """--vars with --input-schema as the var lead_scoring_schema (ValueError: bad JSON)."""
+    variables = json.loads(args.vars) if args.vars else {}
+    if args.input_schema:
+        variables["lead_scoring_schema"] = args.input_schema
+    return variables
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -223,14 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     learning.add_argument("--as-of", required=True, help="YYYY-MM-DD: learn from what followed")
     learning.add_argument("--model", required=True, help="name of the learned scoring model")
-    learning.add_argument("--project-dir", default=".", help="the dbt project (default: here)")
-    learning.add_argument("--profiles-dir", help="dbt profiles (default: as dbt finds them)")
-    learning.add_argument("--target", help="profile target to learn on (default: the profile's)")
-    learning.add_argument(
-        "--duckdb", help="DuckDB file of this project's duckdb target (LEAD_SCORING_DUCKDB_PATH)"
-    )
-    learning.add_argument("--input-schema", help="schema of contacts, events, ... (dbt var)")
-    learning.add_argument("--vars", help="more dbt vars, as JSON")
+    _add_warehouse_arguments(learning)
     learning.add_argument("--seeds-dir", help="the grid seeds to write (default: seeds/grid)")
     learning.add_argument("--note", help="Markdown note (default: <model>.md beside the seeds)")
     learning.add_argument(
@@ -246,6 +308,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     learning.add_argument("--folds", type=int, default=5, help="cross-validation folds")
     learning.set_defaults(handler=_learn)
+
+    impacting = commands.add_parser(
+        "impact",
+        help="score the data with a base grid and the working tree's grid, and report the change",
+        description=impact.__doc__,
+    )
+    impacting.add_argument(
+        "--base", help="git ref of the base grid (default: the merge base with main)"
+    )
+    impacting.add_argument("--as-of", help="YYYY-MM-DD to score both grids at (default: today)")
+    _add_warehouse_arguments(impacting)
+    impacting.add_argument(
+        "--output-dir", default="target/impact", help="where impact.md and impact.html go"
+    )
+    impacting.set_defaults(handler=_impact)
 
     checking = commands.add_parser(
         "check-grid",

@@ -1,0 +1,541 @@
+"""`lead-scoring impact`: what a grid change does to the scores, before it merges.
+
+The grid seeds at a base git ref and in the working tree are put side by side in one scratch
+copy of the project: every scoring model whose rows differ is scored twice, as
+`base__<model>` and `head__<model>`, on the same inputs at the same as-of date, in one
+`dbt build` into the schema `<target schema>_impact` (nothing published is touched). The
+report compares the two per model: leads per zone and MQLs, the zone and grade-cell
+transitions, the leads entering and leaving the hot zone with their reasons before and
+after, the evaluation against later conversions where there are any, and what changed in
+the grid. It is written as Markdown sized for a pull-request comment and as one
+self-contained HTML page with charts.
+
+An invalid working-tree grid gives a report listing its problems (and exit status 1); an
+invalid base grid is said so, and the working tree's models are reported alone."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from lead_scoring import grid_files, warehouse
+
+GRID_DIR = Path("seeds") / "grid"
+SCHEMA_SUFFIX = "_impact"
+BASE, HEAD = "base", "head"
+NOT_SCORED = "(not scored)"
+NO_GRADE = "(none)"
+ZONE_ORDER = ("hot", "warm", "cold")
+TOP_MOVERS = 5
+TOP_GRADE_MOVES = 10
+# the grid seeds that hold a model's criteria, and what the others set
+CRITERIA_FILES = ("grid_activity_criteria", "grid_activity_match_rules", "grid_fit_rules")
+SETTINGS = {
+    "grid_scoring_models": "model settings",
+    "grid_grade_bands": "grade bands",
+    "grid_zone_matrix": "zone matrix",
+    "grid_zone_thresholds": "zone thresholds",
+    "grid_model_audiences": "audience",
+    "grid_account_zones": "account zones",
+}
+# what is copied into the scratch project: a dbt project's sources, none of its outputs
+_IGNORED = shutil.ignore_patterns(
+    ".git", ".venv", "target", "logs", "dbt_packages", ".spark", "*.duckdb", "*.duckdb.wal"
+)
+
+
+class ImpactError(Exception):
+    """The report cannot be made (bad ref, dbt failed for another reason than the grid)."""
+
+
+@dataclass
+class Options:
+    project_dir: Path
+    base_ref: str | None
+    as_of: date
+    output_dir: Path
+    target: str | None = None
+    profiles_dir: Path | None = None
+    variables: dict = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Grid:
+    """The grid seeds of one side: per file, its header and rows (dicts)."""
+
+    files: dict[str, tuple[list[str], list[dict]]]
+
+    def models(self) -> set[str]:
+        return {row["scoring_model"] for _, rows in self.files.values() for row in rows}
+
+    def model_rows(self, model: str) -> dict[str, list[tuple]]:
+        """Each file's rows of one model, without the model column, sorted: equal when the
+        model's grid is the same."""
+        return {
+            name: sorted(
+                tuple(row[column] for column in header if column != "scoring_model")
+                for row in rows
+                if row["scoring_model"] == model
+            )
+            for name, (header, rows) in self.files.items()
+        }
+
+    def criteria(self, model: str) -> dict[str, list[tuple]]:
+        """A model's criteria, each with the rows that define it (label, tiers, rules)."""
+        found: dict[str, list[tuple]] = {}
+        for name in CRITERIA_FILES:
+            header, rows = self.files.get(name, ([], []))
+            for row in rows:
+                if row["scoring_model"] == model:
+                    found.setdefault(row["criterion"], []).append(
+                        (name, *(row[column] for column in header))
+                    )
+        return {criterion: sorted(rows) for criterion, rows in found.items()}
+
+
+@dataclass
+class ModelChange:
+    """What changed in one scoring model's grid."""
+
+    model: str
+    status: str  # changed, added or removed
+    criteria_added: list[str]
+    criteria_removed: list[str]
+    criteria_changed: list[str]
+    settings_changed: list[str]
+
+
+def read_grid(texts: dict[str, str]) -> Grid:
+    files = {}
+    for name, text in texts.items():
+        reader = csv.DictReader(io.StringIO(text))
+        files[name] = (list(reader.fieldnames or []), list(reader))
+    return Grid(files)
+
+
+def _git(project_dir: Path, *args: str) -> str:
+    finished = subprocess.run(
+        ["git", *args], cwd=project_dir, capture_output=True, text=True, check=False
+    )
+    if finished.returncode != 0:
+        raise ImpactError(f"git {' '.join(args)}: {finished.stderr.strip()}")
+    return finished.stdout
+
+
+def default_base(project_dir: Path) -> str:
+    """The merge base of HEAD with the main branch (local, else origin's)."""
+    for branch in ("main", "origin/main", "master", "origin/master"):
+        try:
+            return _git(project_dir, "merge-base", "HEAD", branch).strip()
+        except ImpactError:
+            continue
+    raise ImpactError("no main branch to compare with: name one with --base")
+
+
+def base_grid_texts(project_dir: Path, ref: str, head_texts: dict[str, str]) -> dict[str, str]:
+    """The grid CSVs at a git ref; a file the ref lacks (a seed the change adds) has the
+    working tree's header and no row."""
+    commit = _git(project_dir, "rev-parse", "--verify", f"{ref}^{{commit}}").strip()
+    listed = set(_git(project_dir, "ls-tree", "--name-only", commit, f"./{GRID_DIR}/").split())
+    texts = {}
+    for name, head_text in head_texts.items():
+        path = f"{GRID_DIR}/{name}.csv"
+        in_ref = any(entry.endswith(path) for entry in listed)
+        header = head_text.splitlines()[0] + "\n" if head_text.strip() else ""
+        texts[name] = _git(project_dir, "show", f"{commit}:./{path}") if in_ref else header
+    return texts
+
+
+def head_grid_texts(project_dir: Path) -> dict[str, str]:
+    return {
+        path.stem: path.read_text() for path in sorted((project_dir / GRID_DIR).glob("grid_*.csv"))
+    }
+
+
+def model_changes(base: Grid, head: Grid) -> list[ModelChange]:
+    changes = []
+    for model in sorted(base.models() | head.models()):
+        if model not in head.models():
+            status = "removed"
+        elif model not in base.models():
+            status = "added"
+        elif base.model_rows(model) != head.model_rows(model):
+            status = "changed"
+        else:
+            continue
+        before, after = base.criteria(model), head.criteria(model)
+        old_rows, new_rows = base.model_rows(model), head.model_rows(model)
+        changes.append(
+            ModelChange(
+                model=model,
+                status=status,
+                criteria_added=sorted(set(after) - set(before)),
+                criteria_removed=sorted(set(before) - set(after)),
+                criteria_changed=sorted(
+                    name for name in set(before) & set(after) if before[name] != after[name]
+                ),
+                settings_changed=[
+                    label
+                    for name, label in SETTINGS.items()
+                    if status == "changed" and old_rows.get(name) != new_rows.get(name)
+                ],
+            )
+        )
+    return changes
+
+
+def side_model(side: str, model: str) -> str:
+    return f"{side}__{model}"
+
+
+def combined_grid(sides: dict[str, Grid], changes: list[ModelChange]) -> dict[str, str]:
+    """One grid holding each changed model once per side, renamed `<side>__<model>`."""
+    models = {change.model for change in changes}
+    texts = {}
+    names = sorted({name for grid in sides.values() for name in grid.files})
+    for name in names:
+        header = next(grid.files[name][0] for grid in sides.values() if name in grid.files)
+        output = io.StringIO()
+        writer = csv.DictWriter(output, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        for side, grid in sides.items():
+            for row in grid.files.get(name, ([], []))[1]:
+                if row["scoring_model"] in models:
+                    writer.writerow(
+                        {
+                            **{column: row.get(column, "") for column in header},
+                            "scoring_model": side_model(side, row["scoring_model"]),
+                        }
+                    )
+        texts[name] = output.getvalue()
+    return texts
+
+
+def _scratch_project(options: Options, scratch: Path, grid: dict[str, str]) -> Path:
+    project_dir = scratch / "project"
+    shutil.copytree(options.project_dir, project_dir, ignore=_IGNORED)
+    for name, text in grid.items():
+        (project_dir / GRID_DIR / f"{name}.csv").write_text(text)
+    return project_dir
+
+
+def _build(options: Options, scratch: Path, grid: dict[str, str]) -> tuple[dict, list[tuple]]:
+    """Build the scratch project's scores; the relations by model name, and the grid's
+    validation issues (empty when it built)."""
+    project = warehouse.DbtProject(
+        project_dir=_scratch_project(options, scratch, grid),
+        profiles_dir=options.profiles_dir or _profiles_dir(options),
+        target=options.target,
+        variables={
+            "load_demo_data": False,  # the inputs are read where they are, never re-seeded
+            **options.variables,
+            "scoring_as_of": options.as_of.isoformat(),
+            "lead_scoring_schema_suffix": SCHEMA_SUFFIX,
+        },
+        env=options.env,
+    )
+    target_path = scratch / "target"
+    selector = "+lead_scores +score_model_performance +int_lead_outcomes"
+    try:
+        manifest = warehouse.build(project, selector, target_path)
+        failure = None
+    except warehouse.WarehouseError as error:
+        failure = error
+        manifest = warehouse.read_manifest(target_path)
+    relations = warehouse.relation_names(manifest)
+    if failure is None:
+        return relations, []
+    if "grid_is_valid" not in str(failure):
+        raise ImpactError(str(failure))
+    with warehouse.connection(project) as (cursor, _):
+        cursor.execute(
+            "select grid_file, scoring_model, criterion, issue"
+            f" from {relations['int_grid_validation_issues']}"
+            " order by scoring_model, grid_file, criterion, issue"
+        )
+        return relations, [tuple(row) for row in cursor.fetchall()]
+
+
+def _profiles_dir(options: Options) -> Path:
+    return warehouse.DbtProject(options.project_dir, env=options.env).resolved_profiles_dir()
+
+
+@dataclass
+class SideFigures:
+    """One side's scores of one model."""
+
+    leads: int
+    zones: dict[str, int]
+    mqls: int
+    performance: dict | None  # score_model_performance's row, when there are leads
+
+
+@dataclass
+class Mover:
+    contact_id: str
+    total_before: int | None
+    total_after: int | None
+    reasons_before: str
+    reasons_after: str
+
+
+@dataclass
+class ModelReport:
+    change: ModelChange
+    sides: dict[str, SideFigures]
+    zone_transitions: dict[tuple[str, str], int]
+    grade_transitions: list[tuple[str, str, int]]
+    entering_hot: int
+    leaving_hot: int
+    # (leads, conversions) among the moved leads that the evaluation counts
+    entering_outcomes: tuple[int, int]
+    leaving_outcomes: tuple[int, int]
+    top_entering: list[Mover]
+    top_leaving: list[Mover]
+    # total points per side in bins of `bin_width` points: (bin start, leads)
+    bin_width: int = 1
+    distribution: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    base_ref: str
+    base_commit: str
+    as_of: date
+    models: list[ModelReport]
+    head_issues: list[tuple]
+    base_issues: list[tuple]
+    unchanged: list[str]
+
+
+def _rows(cursor, sql: str) -> list[tuple]:
+    cursor.execute(sql)
+    return [tuple(row) for row in cursor.fetchall()]
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _model_report(cursor, relations: dict, change: ModelChange, sides: list[str]) -> ModelReport:
+    scores = relations["lead_scores"]
+    outcomes = relations["int_lead_outcomes"]
+    names = {side: _literal(side_model(side, change.model)) for side in sides}
+    figures = {}
+    for side in sides:
+        zones = dict(
+            _rows(
+                cursor,
+                f"select coalesce(zone, '{NO_GRADE}'), count(*) from {scores}"
+                f" where scoring_model = {names[side]} group by 1",
+            )
+        )
+        performance = _rows(
+            cursor,
+            "select leads, positives, auc, mql_leads, hot_share_of_leads,"
+            f" hot_share_of_conversions from {relations['score_model_performance']}"
+            f" where scoring_model = {names[side]}",
+        )
+        figures[side] = SideFigures(
+            leads=sum(zones.values()),
+            zones=zones,
+            mqls=zones.get("hot", 0),
+            performance=(
+                dict(
+                    zip(
+                        ("leads", "positives", "auc", "mql_leads", "hot_leads", "hot_conversions"),
+                        performance[0],
+                        strict=True,
+                    )
+                )
+                if performance
+                else None
+            ),
+        )
+    bin_width, distribution = _distribution(cursor, scores, names)
+    if len(sides) == 1:
+        return ModelReport(
+            change, figures, {}, [], 0, 0, (0, 0), (0, 0), [], [], bin_width, distribution
+        )
+    paired = (
+        f"(select contact_id, zone, grade, is_mql, total_points, score_reasons from {scores}"
+        f" where scoring_model = {names[BASE]}) as before_change"
+        f" full outer join (select contact_id, zone, grade, is_mql, total_points, score_reasons"
+        f" from {scores} where scoring_model = {names[HEAD]}) as after_change"
+        " on before_change.contact_id = after_change.contact_id"
+    )
+    zone_transitions = {
+        (before, after): count
+        for before, after, count in _rows(
+            cursor,
+            f"select coalesce(before_change.zone, '{NOT_SCORED}'),"
+            f" coalesce(after_change.zone, '{NOT_SCORED}'), count(*) from {paired} group by 1, 2",
+        )
+    }
+    grade_transitions = _rows(
+        cursor,
+        f"select coalesce(before_change.grade, '{NOT_SCORED}'),"
+        f" coalesce(after_change.grade, '{NOT_SCORED}'), count(*) from {paired}"
+        " where before_change.grade is null or after_change.grade is null"
+        " or before_change.grade != after_change.grade"
+        " group by 1, 2 order by 3 desc, 1, 2",
+    )
+    entering = "coalesce(after_change.is_mql, false) and not coalesce(before_change.is_mql, false)"
+    leaving = "coalesce(before_change.is_mql, false) and not coalesce(after_change.is_mql, false)"
+
+    def count(condition: str) -> int:
+        return _rows(cursor, f"select count(*) from {paired} where {condition}")[0][0]
+
+    def outcomes_of(condition: str) -> tuple[int, int]:
+        # the head model's definition of a conversion (its product); existing customers are
+        # not evaluated
+        leads, positives = _rows(
+            cursor,
+            "select count(*), coalesce(sum(case when outcomes.is_positive then 1 else 0 end), 0)"
+            f" from {paired} inner join {outcomes} as outcomes"
+            " on coalesce(after_change.contact_id, before_change.contact_id)"
+            " = outcomes.contact_id"
+            f" and outcomes.scoring_model = {names[HEAD]}"
+            f" where {condition} and not outcomes.is_existing_customer",
+        )[0]
+        return int(leads), int(positives)
+
+    def movers(condition: str) -> list[Mover]:
+        return [
+            Mover(str(contact), before_total, after_total, before or "", after or "")
+            for contact, before_total, after_total, before, after in _rows(
+                cursor,
+                "select coalesce(after_change.contact_id, before_change.contact_id),"
+                " before_change.total_points, after_change.total_points,"
+                " before_change.score_reasons, after_change.score_reasons"
+                f" from {paired} where {condition}"
+                " order by abs(coalesce(after_change.total_points, 0)"
+                " - coalesce(before_change.total_points, 0)) desc, 1"
+                f" limit {TOP_MOVERS}",
+            )
+        ]
+
+    return ModelReport(
+        change=change,
+        sides=figures,
+        zone_transitions=zone_transitions,
+        grade_transitions=[(b, a, int(n)) for b, a, n in grade_transitions],
+        entering_hot=count(entering),
+        leaving_hot=count(leaving),
+        entering_outcomes=outcomes_of(entering),
+        leaving_outcomes=outcomes_of(leaving),
+        top_entering=movers(entering),
+        top_leaving=movers(leaving),
+        bin_width=bin_width,
+        distribution=distribution,
+    )
+
+
+def _distribution(cursor, scores: str, names: dict[str, str]) -> tuple[int, dict]:
+    """Total points in about 30 bins of a round width, per side."""
+    models = ", ".join(names.values())
+    low, high = _rows(
+        cursor,
+        f"select min(total_points), max(total_points) from {scores}"
+        f" where scoring_model in ({models})",
+    )[0]
+    span = max(int(high or 0) - int(low or 0), 1)
+    width = next(
+        step * scale
+        for scale in (1, 10, 100, 1000, 10_000, 100_000)
+        for step in (1, 2, 5)
+        if step * scale * 30 >= span
+    )
+    distribution = {}
+    for side, name in names.items():
+        rows = _rows(
+            cursor,
+            f"select floor(total_points / {width}.0) * {width}, count(*) from {scores}"
+            f" where scoring_model = {name} group by 1 order by 1",
+        )
+        distribution[side] = [(int(start), int(leads)) for start, leads in rows]
+    return width, distribution
+
+
+def _without_side(issues: list[tuple], side: str) -> list[tuple]:
+    """The issues of one side's models, with the model's own name back."""
+    prefix = f"{side}__"
+    return [
+        (grid_file, model.removeprefix(prefix), criterion, issue)
+        for grid_file, model, criterion, issue in issues
+        if model.startswith(prefix) or model == ""
+    ]
+
+
+def _csv_issues(texts: dict[str, str], scratch: Path, seeds_yml: Path) -> list[tuple]:
+    """check-grid's problems of one side's CSVs, as validation issues."""
+    directory = scratch
+    directory.mkdir(parents=True)
+    for name, text in texts.items():
+        (directory / f"{name}.csv").write_text(text)
+    return [
+        (problem.file.name, "", str(problem.line or ""), problem.message)
+        for problem in grid_files.check_grid_files(directory, seeds_yml)
+    ]
+
+
+def run(options: Options) -> Report:
+    """Score the changed models with both grids and gather the report's figures."""
+    project_dir = options.project_dir
+    base_ref = options.base_ref or default_base(project_dir)
+    base_commit = _git(project_dir, "rev-parse", "--short", f"{base_ref}^{{commit}}").strip()
+    head_texts = head_grid_texts(project_dir)
+    base_texts = base_grid_texts(project_dir, base_ref, head_texts)
+    seeds_yml = project_dir / GRID_DIR / grid_files.SEEDS_YML_NAME
+    with tempfile.TemporaryDirectory(prefix="lead_scoring_impact_") as scratch_dir:
+        scratch = Path(scratch_dir)
+        head_issues = _csv_issues(head_texts, scratch / "head_csv", seeds_yml)
+        base_issues = _csv_issues(base_texts, scratch / "base_csv", seeds_yml)
+        report = Report(base_ref, base_commit, options.as_of, [], head_issues, base_issues, [])
+        if head_issues:
+            return report
+        head = read_grid(head_texts)
+        base = read_grid(base_texts) if not base_issues else Grid({})
+        changes = model_changes(base, head)
+        report.unchanged = sorted(head.models() - {change.model for change in changes})
+        if base_issues:
+            # the base cannot be read: every working-tree model is reported alone
+            changes = [change for change in changes if change.status != "removed"]
+        if not changes:
+            return report
+        grids = {BASE: base, HEAD: head}
+        relations, issues = _build(options, scratch / "both", combined_grid(grids, changes))
+        report.head_issues = _without_side(issues, HEAD)
+        if report.head_issues:
+            return report
+        if issues:
+            report.base_issues = _without_side(issues, BASE)
+            changes = [change for change in changes if change.status != "removed"]
+            grids = {HEAD: head}
+            relations, issues = _build(options, scratch / "head", combined_grid(grids, changes))
+            if issues:  # not reached: the head grid was valid beside the base one
+                raise ImpactError(f"the working tree's grid is invalid: {issues}")
+        project = warehouse.DbtProject(
+            project_dir=project_dir,
+            profiles_dir=options.profiles_dir or _profiles_dir(options),
+            target=options.target,
+            variables=options.variables,
+            env=options.env,
+        )
+        with warehouse.connection(project) as (cursor, _):
+            for change in changes:
+                sides = [
+                    side
+                    for side in grids
+                    if not (side == BASE and change.status == "added")
+                    and not (side == HEAD and change.status == "removed")
+                ]
+                report.models.append(_model_report(cursor, relations, change, sides))
+    return report
