@@ -1,9 +1,10 @@
 """Backtest: score and evaluate every scoring model at a series of past as-of dates.
 
 Each date is one `dbt build` of the `score_model_backtest` mart and everything upstream of
-it, with the var `scoring_as_of` set to that date; the mart keeps one row per scoring model
-and date. Scores only use events up to their as-of date, so each row shows how the grid
-would have ranked the leads that converted in the horizon after that date.
+it, with the var `scoring_as_of` set to that date, in the schema `<target schema>_backtest`
+(the published marts stay at their own as-of date); the mart keeps one row per scoring
+model and date. Scores only use events up to their as-of date, so each row shows how the
+grid would have ranked the leads that converted in the horizon after that date.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from datetime import date
 from pathlib import Path
 
 BACKTEST_SELECTOR = "+score_model_backtest"
+SCHEMA_SUFFIX = "_backtest"
+# an AUC or a hot zone's capture measured on fewer conversions than this swings by several
+# points from one date to the next: such rows are flagged, not hidden
+MIN_CONVERSIONS = 20
 
 
 def month_ends(first: date, last: date, every_months: int = 1) -> list[date]:
@@ -47,8 +52,14 @@ def days(first: date, last: date) -> list[date]:
 
 
 def dbt_command(as_of: date, extra_vars: dict, dbt_args: list[str]) -> list[str]:
-    """The `dbt build` that scores and evaluates at one as-of date."""
-    variables = {**extra_vars, "scoring_as_of": as_of.isoformat()}
+    """The `dbt build` that scores and evaluates at one as-of date, apart from the
+    published relations (the inputs are read where they are, never re-seeded)."""
+    variables = {
+        "load_demo_data": False,
+        **extra_vars,
+        "scoring_as_of": as_of.isoformat(),
+        "lead_scoring_schema_suffix": SCHEMA_SUFFIX,
+    }
     dbt = str(Path(sys.executable).parent / "dbt")
     return [
         dbt,
@@ -57,7 +68,7 @@ def dbt_command(as_of: date, extra_vars: dict, dbt_args: list[str]) -> list[str]
         "--select",
         BACKTEST_SELECTOR,
         # only the tests whose every parent this build refreshes: a test that also reads
-        # lead_scores, which the backtest leaves as it was, would compare two as-of dates
+        # a mart the backtest does not build would fail on its absence
         "--indirect-selection",
         "cautious",
         "--vars",
@@ -84,14 +95,15 @@ def run(
 
 
 def render(con, schema: str, dates: list[date]) -> str:
-    """The backtest rows of the given dates, as a text table."""
+    """The backtest rows of the given dates (in `schema` + the backtest's suffix), as a
+    text table; shares as percentages, rows with too few conversions flagged."""
     rows = con.execute(
         f"""
         select
             scoring_model, scored_as_of, leads, positives, auc, hot_share_of_leads,
             hot_share_of_conversions, best_grade, best_grade_conversion_rate,
             worst_grade, worst_grade_conversion_rate
-        from "{schema}".score_model_backtest
+        from "{schema}{SCHEMA_SUFFIX}".score_model_backtest
         where scored_as_of in ({", ".join("?" for _ in dates)})
         order by scoring_model, scored_as_of
         """,
@@ -101,9 +113,13 @@ def render(con, schema: str, dates: list[date]) -> str:
     def number(value, digits=3):
         return "-" if value is None else f"{value:.{digits}f}"
 
+    def percent(value):
+        return "-" if value is None else f"{value:.0%}"
+
+    width = max([len("model"), *(len(row[0]) for row in rows)])
     lines = [
-        f"{'model':<12} {'as of':<10} {'leads':>7} {'conv':>5} {'AUC':>6} "
-        f"{'hot leads':>9} {'hot conv':>8}  best cell      worst cell"
+        f"{'model':<{width}} {'as of':<10} {'leads':>7} {'conv':>5} {'AUC':>6} "
+        f"{'hot % of leads':>14} {'of conv':>7}  {'best cell':<14} {'worst cell':<14} note"
     ]
     for (
         model,
@@ -118,9 +134,15 @@ def render(con, schema: str, dates: list[date]) -> str:
         worst,
         worst_rate,
     ) in rows:
+        note = (
+            f"too few conversions to judge (< {MIN_CONVERSIONS})"
+            if positives < MIN_CONVERSIONS
+            else ""
+        )
         lines.append(
-            f"{model:<12} {as_of.isoformat():<10} {leads:>7} {positives:>5} {number(auc):>6} "
-            f"{number(hot_leads, 2):>9} {number(hot_conv, 2):>8}  "
-            f"{best or '-':<3} {number(best_rate):>6}     {worst or '-':<3} {number(worst_rate):>6}"
+            f"{model:<{width}} {as_of.isoformat():<10} {leads:>7} {positives:>5} "
+            f"{number(auc):>6} {percent(hot_leads):>14} {percent(hot_conv):>7}  "
+            f"{best or '-':<3} {percent(best_rate):>4} conv  {worst or '-':<3} "
+            f"{percent(worst_rate):>4} conv  {note}".rstrip()
         )
     return "\n".join(lines)

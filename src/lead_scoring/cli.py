@@ -259,7 +259,11 @@ def build_parser() -> argparse.ArgumentParser:
     backtesting.add_argument(
         "--duckdb", help="DuckDB file dbt builds into: print the backtest table from it"
     )
-    backtesting.add_argument("--schema", default="main", help="schema of the marts")
+    backtesting.add_argument(
+        "--schema",
+        default="main",
+        help="the target's schema (the backtest builds in <schema>_backtest)",
+    )
     backtesting.add_argument(
         "dbt_args", nargs="*", help="passed to dbt after `--`, e.g. -- --target postgres"
     )

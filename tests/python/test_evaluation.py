@@ -4,6 +4,7 @@ outcome rules worked out by hand, and the SQL AUC against scikit-learn's roc_auc
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 
@@ -166,9 +167,10 @@ def test_backtest_keeps_one_row_per_model_and_as_of_date(run, tmp_path, monkeypa
     # a rerun replaces the rows of its dates
     assert lead_scoring_cli(arguments) == 0
 
-    backtest = DbtRun(run.project_dir, duckdb_path, 0, "").query(
+    warehouse = DbtRun(run.project_dir, duckdb_path, 0, "")
+    backtest = warehouse.query(
         "select scored_as_of, leads, positives, existing_customers, auc"
-        " from main.score_model_backtest order by scored_as_of"
+        " from main_backtest.score_model_backtest order by scored_as_of"
     )
     # as of May 31: h4 converts on June 30 (a positive, not yet a customer) and the demo
     # requests of June 20 have not happened, so the high and the medium group tie
@@ -177,5 +179,17 @@ def test_backtest_keeps_one_row_per_model_and_as_of_date(run, tmp_path, monkeypa
         (date(2026, 6, 30), 9, 4, 1),
     ]
     assert backtest[1][4] == pytest.approx(HAND_AUC)
-    printed = capsys.readouterr().out
-    assert "2026-05-31" in printed and "2026-06-30" in printed
+    # built apart: the published marts keep the one as-of date they were built at
+    assert warehouse.query("select scored_as_of from main.score_model_backtest") == run.query(
+        "select scored_as_of from main.score_model_backtest"
+    )
+    assert warehouse.query("select distinct scored_as_of from main.lead_scores") == run.query(
+        "select distinct scored_as_of from main.lead_scores"
+    )
+    printed = capsys.readouterr().out.splitlines()
+    # the second run's table
+    rows = [line for line in printed if line.startswith("default ")][-2:]
+    assert [line.split()[1] for line in rows] == ["2026-05-31", "2026-06-30"]
+    # shares as percentages; four conversions are too few to judge
+    assert re.search(r" \d+% +\d+% ", rows[1])
+    assert rows[1].endswith("too few conversions to judge (< 20)")
