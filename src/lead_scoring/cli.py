@@ -19,6 +19,7 @@ from lead_scoring import (
     grid_files,
     impact,
     impact_report,
+    inputs,
     learn,
     summary,
     warehouse,
@@ -36,6 +37,20 @@ def _generate(args: argparse.Namespace) -> int:
             if file_format:
                 demo_data.export(con, args.schema, Path(args.csv or args.parquet), file_format)
     print(", ".join(f"{table}: {rows}" for table, rows in counts.items()))
+    return 0
+
+
+def _load_csv(args: argparse.Namespace) -> int:
+    try:
+        with duckdb.connect(args.duckdb) as con:
+            loaded = inputs.load_csv(con, Path(args.directory), args.schema)
+    except inputs.InputError as error:
+        print(f"lead-scoring load-csv: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"loaded into {args.duckdb}, schema {args.schema}: "
+        + ", ".join(f"{table} {rows:,} rows" for table, rows in loaded.items())
+    )
     return 0
 
 
@@ -238,6 +253,18 @@ def build_parser() -> argparse.ArgumentParser:
     outputs.add_argument("--csv", help="directory to write one CSV per table into")
     outputs.add_argument("--parquet", help="directory to write one Parquet file per table into")
     generate.set_defaults(handler=_generate)
+
+    loading = commands.add_parser(
+        "load-csv",
+        help="load your CSV exports (contacts.csv, events.csv, ...) into a DuckDB schema",
+        description=inputs.__doc__,
+    )
+    loading.add_argument("directory", help="folder of the CSV files, one per input table")
+    loading.add_argument(
+        "--duckdb", default="lead_scoring.duckdb", help="DuckDB file (default: the project's)"
+    )
+    loading.add_argument("--schema", default="crm", help="schema to load into (default: crm)")
+    loading.set_defaults(handler=_load_csv)
 
     summarize = commands.add_parser(
         "summary", help="print leads per grade cell and the ten hottest leads"
