@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import csv
 import filecmp
+import os
+import subprocess
+import sys
 from datetime import date, datetime
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -125,3 +129,56 @@ def test_summary_reports_how_the_scores_ranked_later_conversions(demo_run):
     )
     assert f"AUC {auc:.3f}" in text
     assert "Scoring model 'default' as of 2026-09-30" in text
+
+
+def metricflow(demo_run: DbtRun, *args: str) -> subprocess.CompletedProcess:
+    """`mf` (dbt-metricflow) in the demo build's project, against its DuckDB file."""
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "mf"), *args],
+        cwd=demo_run.project_dir,
+        env={
+            **os.environ,
+            "DBT_PROFILES_DIR": str(demo_run.project_dir / "profiles"),
+            "LEAD_SCORING_DUCKDB_PATH": str(demo_run.duckdb_path),
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_semantic_layer_validates_and_its_metrics_equal_the_marts(demo_run, tmp_path):
+    validated = metricflow(demo_run, "validate-configs")
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    assert "ERRORS: 0" in validated.stdout
+    output = tmp_path / "metrics.csv"
+    queried = metricflow(
+        demo_run,
+        "query",
+        "--metrics",
+        "leads,mqls,conversion_rate,hot_zone_capture,auc",
+        "--group-by",
+        "scoring_model",
+        "--csv",
+        str(output),
+    )
+    assert queried.returncode == 0, queried.stdout + queried.stderr
+    with output.open(newline="") as handle:
+        metrics = {row["scoring_model"]: row for row in csv.DictReader(handle)}
+    marts = {
+        model: (leads, mqls, rate, capture, auc)
+        for model, leads, mqls, rate, capture, auc in demo_run.query(
+            "select scores.scoring_model, count(*), count(*) filter (where scores.is_mql),"
+            " any_value(performance.conversion_rate),"
+            " any_value(performance.hot_share_of_conversions), any_value(performance.auc)"
+            " from main.lead_scores as scores inner join main.score_model_performance as"
+            " performance on scores.scoring_model = performance.scoring_model group by 1"
+        )
+    }
+    assert set(metrics) == set(marts)
+    for model, (leads, mqls, rate, capture, auc) in marts.items():
+        row = metrics[model]
+        assert (int(row["leads"]), int(row["mqls"])) == (leads, mqls), model
+        assert float(row["conversion_rate"]) == pytest.approx(rate), model
+        assert float(row["hot_zone_capture"]) == pytest.approx(capture), model
+        assert float(row["auc"]) == pytest.approx(auc), model
