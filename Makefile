@@ -19,11 +19,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproj
 install: $(VENV)/.installed
 
 ## Seed the grid and the demo data, score them with `dbt build` (tests gate the marts),
-## print a summary.
+## print a summary, publish the marts for BI tools (lead_scoring_published.duckdb).
 demo: install
 	$(BIN)/lead-scoring check-grid
 	$(BIN)/dbt build --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
 	$(BIN)/lead-scoring summary --duckdb "$(LEAD_SCORING_DUCKDB_PATH)"
+	$(BIN)/lead-scoring publish --duckdb "$(LEAD_SCORING_DUCKDB_PATH)" --to "$(CURDIR)/lead_scoring_published.duckdb"
 
 ## Linters, then the test suite (dbt unit and data tests run inside it), with a throwaway
 ## PostgreSQL server on 127.0.0.1 and Spark in local mode for the cross-engine test; Java

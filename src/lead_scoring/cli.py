@@ -21,6 +21,7 @@ from lead_scoring import (
     impact_report,
     inputs,
     learn,
+    publish,
     summary,
     warehouse,
 )
@@ -50,6 +51,21 @@ def _load_csv(args: argparse.Namespace) -> int:
     print(
         f"loaded into {args.duckdb}, schema {args.schema}: "
         + ", ".join(f"{table} {rows:,} rows" for table, rows in loaded.items())
+    )
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    source, destination = Path(args.duckdb), Path(args.to)
+    if not source.is_file():
+        print(f"lead-scoring publish: no DuckDB file {source}", file=sys.stderr)
+        return 2
+    copied = publish.publish(
+        source, destination, publish.public_marts(Path(args.project_dir)), args.schema
+    )
+    print(
+        f"published {len(copied)} marts to {destination}: "
+        + ", ".join(f"{mart} {rows:,}" for mart, rows in copied.items())
     )
     return 0
 
@@ -265,6 +281,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     loading.add_argument("--schema", default="crm", help="schema to load into (default: crm)")
     loading.set_defaults(handler=_load_csv)
+
+    publishing = commands.add_parser(
+        "publish",
+        help="copy the public marts into the file BI tools read, swapped in atomically",
+        description=publish.__doc__,
+    )
+    publishing.add_argument(
+        "--duckdb",
+        default="lead_scoring.duckdb",
+        help="the file dbt builds (default: the project's)",
+    )
+    publishing.add_argument(
+        "--to", default="lead_scoring_published.duckdb", help="the file BI tools open"
+    )
+    publishing.add_argument("--schema", default="main", help="schema of the marts")
+    publishing.add_argument("--project-dir", default=".", help="the dbt project (default: here)")
+    publishing.set_defaults(handler=_publish)
 
     summarize = commands.add_parser(
         "summary", help="print leads per grade cell and the ten hottest leads"

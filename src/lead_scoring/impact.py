@@ -30,7 +30,7 @@ GRID_DIR = Path("seeds") / "grid"
 SCHEMA_SUFFIX = "_impact"
 BASE, HEAD = "base", "head"
 NOT_SCORED = "(not scored)"
-NO_GRADE = "(none)"
+NO_ZONE = "(no zone)"
 ZONE_ORDER = ("hot", "warm", "cold")
 TOP_MOVERS = 5
 TOP_GRADE_MOVES = 10
@@ -333,7 +333,7 @@ def _model_report(cursor, relations: dict, change: ModelChange, sides: list[str]
         zones = dict(
             _rows(
                 cursor,
-                f"select coalesce(zone, '{NO_GRADE}'), count(*) from {scores}"
+                f"select coalesce(zone, '{NO_ZONE}'), count(*) from {scores}"
                 f" where scoring_model = {names[side]} group by 1",
             )
         )

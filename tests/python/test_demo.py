@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import filecmp
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date, datetime
@@ -182,3 +183,71 @@ def test_the_semantic_layer_validates_and_its_metrics_equal_the_marts(demo_run, 
         assert float(row["conversion_rate"]) == pytest.approx(rate), model
         assert float(row["hot_zone_capture"]) == pytest.approx(capture), model
         assert float(row["auc"]) == pytest.approx(auc), model
+
+
+# a BI tool in another process: it opens a DuckDB file read-only, counts the scores, waits
+# for a line on stdin, counts again on the same connection
+BI_READER = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+count = "select count(*) from main.lead_scores"
+print(con.execute(count).fetchone()[0], flush=True)
+sys.stdin.readline()
+print(con.execute(count).fetchone()[0], flush=True)
+"""
+
+
+def test_bi_readers_of_the_published_copy_never_block_the_build(demo_run, tmp_path):
+    built = tmp_path / "lead_scoring.duckdb"
+    shutil.copy(demo_run.duckdb_path, built)
+    published = tmp_path / "lead_scoring_published.duckdb"
+
+    def publish() -> int:
+        return lead_scoring_cli(
+            ["publish", f"--duckdb={built}", f"--to={published}", f"--project-dir={PROJECT_ROOT}"]
+        )
+
+    assert publish() == 0
+    reader = subprocess.Popen(
+        [sys.executable, "-c", BI_READER, str(published)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        before = int(reader.stdout.readline())
+        # the next build writes its file while the BI tool reads the published copy
+        with duckdb.connect(str(built)) as con:
+            con.execute("delete from main.lead_scores where scoring_model != 'default'")
+            after = con.execute("select count(*) from main.lead_scores").fetchone()[0]
+        assert publish() == 0
+        reader.stdin.write("\n")
+        reader.stdin.flush()
+        # the open connection still reads the whole previous copy; a new one, the new copy
+        assert int(reader.stdout.readline()) == before
+    finally:
+        reader.communicate(timeout=60)
+    assert after < before
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("select count(*) from main.lead_scores").fetchone()[0] == after
+        marts = {name for (name,) in con.execute("show tables").fetchall()}
+    assert {"lead_scores", "lead_score_history", "lead_score_changes"} <= marts
+    assert not any(name.startswith(("int_", "stg_", "base_")) for name in marts)
+
+
+def test_a_reader_of_the_built_file_itself_would_block_the_build(demo_run, tmp_path):
+    # why the published copy exists: DuckDB's lock on the file the build writes
+    built = tmp_path / "lead_scoring.duckdb"
+    shutil.copy(demo_run.duckdb_path, built)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", BI_READER, str(built)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        int(reader.stdout.readline())
+        with pytest.raises(duckdb.IOException, match="lock"):
+            duckdb.connect(str(built))
+    finally:
+        reader.communicate("\n", timeout=60)
