@@ -8,7 +8,7 @@ DEMO_AS_OF ?= 2026-09-30
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 export LEAD_SCORING_DUCKDB_PATH ?= $(CURDIR)/lead_scoring.duckdb
 
-.PHONY: install demo test lint format demo-data bench clean
+.PHONY: install demo test lint format demo-data bench docs clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	LEAD_SCORING_DUCKDB_PATH=target/sqlfluff.duckdb $(BIN)/sqlfluff fix models tests
+
+## The docs site as one file, target/static_index.html (models, columns, lineage, exposures),
+## from the warehouse `make demo` built.
+docs: install
+	$(BIN)/dbt docs generate --static --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
 
 ## Rewrite the shipped demo dataset (deterministic: the same files every time).
 demo-data: install

@@ -251,3 +251,17 @@ def test_a_reader_of_the_built_file_itself_would_block_the_build(demo_run, tmp_p
             duckdb.connect(str(built))
     finally:
         reader.communicate("\n", timeout=60)
+
+
+def test_the_static_docs_site_shows_the_marts_and_their_exposures(demo_run):
+    generated = run_dbt(
+        demo_run.project_dir,
+        demo_run.duckdb_path,
+        ["docs", "generate", "--static"],
+        {"scoring_as_of": DEMO_AS_OF},
+    )
+    assert generated.returncode == 0, generated.output
+    page = (demo_run.project_dir / "target" / "static_index.html").read_text()
+    # one file holding the manifest and the catalog: the marts, their columns, the exposures
+    for name in ("lead_scores", "first_mql_on", "crm_sync", "new_mql_alert", "grid_impact_report"):
+        assert name in page, name
