@@ -197,6 +197,15 @@ print(con.execute(count).fetchone()[0], flush=True)
 """
 
 
+def start_bi_reader(path: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", BI_READER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
 def test_bi_readers_of_the_published_copy_never_block_the_build(demo_run, tmp_path):
     built = tmp_path / "lead_scoring.duckdb"
     shutil.copy(demo_run.duckdb_path, built)
@@ -208,12 +217,7 @@ def test_bi_readers_of_the_published_copy_never_block_the_build(demo_run, tmp_pa
         )
 
     assert publish() == 0
-    reader = subprocess.Popen(
-        [sys.executable, "-c", BI_READER, str(published)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    reader = start_bi_reader(published)
     try:
         before = int(reader.stdout.readline())
         # the next build writes its file while the BI tool reads the published copy
@@ -239,12 +243,7 @@ def test_a_reader_of_the_built_file_itself_would_block_the_build(demo_run, tmp_p
     # why the published copy exists: DuckDB's lock on the file the build writes
     built = tmp_path / "lead_scoring.duckdb"
     shutil.copy(demo_run.duckdb_path, built)
-    reader = subprocess.Popen(
-        [sys.executable, "-c", BI_READER, str(built)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    reader = start_bi_reader(built)
     try:
         int(reader.stdout.readline())
         with pytest.raises(duckdb.IOException, match="lock"):
