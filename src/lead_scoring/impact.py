@@ -226,9 +226,11 @@ def _scratch_project(options: Options, scratch: Path, grid: dict[str, str]) -> P
     return project_dir
 
 
-def _build(options: Options, scratch: Path, grid: dict[str, str]) -> tuple[dict, list[tuple]]:
-    """Build the scratch project's scores; the relations by model name, and the grid's
-    validation issues (empty when it built)."""
+def _build(
+    options: Options, scratch: Path, grid: dict[str, str]
+) -> tuple[warehouse.DbtProject, dict, list[tuple]]:
+    """Build the scratch project's scores; the project (its connection reads the scores),
+    the relations by model name, and the grid's validation issues (empty when it built)."""
     project = warehouse.DbtProject(
         project_dir=_scratch_project(options, scratch, grid),
         profiles_dir=options.profiles_dir or _profiles_dir(options),
@@ -251,7 +253,7 @@ def _build(options: Options, scratch: Path, grid: dict[str, str]) -> tuple[dict,
         manifest = warehouse.read_manifest(target_path)
     relations = warehouse.relation_names(manifest)
     if failure is None:
-        return relations, []
+        return project, relations, []
     if "grid_is_valid" not in str(failure):
         raise ImpactError(str(failure))
     with warehouse.connection(project) as (cursor, _):
@@ -260,7 +262,7 @@ def _build(options: Options, scratch: Path, grid: dict[str, str]) -> tuple[dict,
             f" from {relations['int_grid_validation_issues']}"
             " order by scoring_model, grid_file, criterion, issue"
         )
-        return relations, [tuple(row) for row in cursor.fetchall()]
+        return project, relations, [tuple(row) for row in cursor.fetchall()]
 
 
 def _profiles_dir(options: Options) -> Path:
@@ -339,7 +341,7 @@ def _model_report(cursor, relations: dict, change: ModelChange, sides: list[str]
         )
         performance = _rows(
             cursor,
-            "select leads, positives, auc, mql_leads, hot_share_of_leads,"
+            "select positives, auc, hot_share_of_leads,"
             f" hot_share_of_conversions from {relations['score_model_performance']}"
             f" where scoring_model = {names[side]}",
         )
@@ -350,7 +352,7 @@ def _model_report(cursor, relations: dict, change: ModelChange, sides: list[str]
             performance=(
                 dict(
                     zip(
-                        ("leads", "positives", "auc", "mql_leads", "hot_leads", "hot_conversions"),
+                        ("positives", "auc", "hot_leads", "hot_conversions"),
                         performance[0],
                         strict=True,
                     )
@@ -511,7 +513,9 @@ def run(options: Options) -> Report:
         if not changes:
             return report
         grids = {BASE: base, HEAD: head}
-        relations, issues = _build(options, scratch / "both", combined_grid(grids, changes))
+        project, relations, issues = _build(
+            options, scratch / "both", combined_grid(grids, changes)
+        )
         report.head_issues = _without_side(issues, HEAD)
         if report.head_issues:
             return report
@@ -519,16 +523,11 @@ def run(options: Options) -> Report:
             report.base_issues = _without_side(issues, BASE)
             changes = [change for change in changes if change.status != "removed"]
             grids = {HEAD: head}
-            relations, issues = _build(options, scratch / "head", combined_grid(grids, changes))
+            project, relations, issues = _build(
+                options, scratch / "head", combined_grid(grids, changes)
+            )
             if issues:  # not reached: the head grid was valid beside the base one
                 raise ImpactError(f"the working tree's grid is invalid: {issues}")
-        project = warehouse.DbtProject(
-            project_dir=project_dir,
-            profiles_dir=options.profiles_dir or _profiles_dir(options),
-            target=options.target,
-            variables=options.variables,
-            env=options.env,
-        )
         with warehouse.connection(project) as (cursor, _):
             for change in changes:
                 sides = [
