@@ -8,7 +8,7 @@ DEMO_AS_OF ?= 2026-09-30
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 export LEAD_SCORING_DUCKDB_PATH ?= $(CURDIR)/lead_scoring.duckdb
 
-.PHONY: install demo test lint format demo-data bench docs clean
+.PHONY: install demo test test-bi bi bi-stop lint format demo-data bench docs clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,23 @@ test: lint
 	scripts/ensure_debian_package.sh chromium chromium
 	scripts/postgres.sh start
 	$(BIN)/pytest; status=$$?; scripts/postgres.sh stop; exit $$status
+
+## The Superset dashboard's test: installs Superset in its own environment (.superset/venv,
+## minutes, once), imports the dashboard on a demo warehouse scored on three days and reads
+## it in headless Chromium. CI runs it as a step of its own, after `make test`.
+test-bi: install
+	scripts/ensure_debian_package.sh chromium chromium
+	scripts/superset.sh install
+	$(BIN)/pytest -m bi -p no:xdist tests/python/test_superset.py
+
+## Apache Superset on http://127.0.0.1:8088 with the shipped dashboard on the published
+## marts of `make demo` (user admin; the password is printed). `make bi-stop` stops it.
+bi: install
+	scripts/superset.sh setup
+	scripts/superset.sh start
+
+bi-stop:
+	scripts/superset.sh stop
 
 ## Time the build on generated data at 100k and 1M contacts; writes bench/RESULTS.md.
 bench: install

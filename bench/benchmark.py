@@ -30,7 +30,7 @@ from pathlib import Path
 
 import duckdb
 
-from lead_scoring import demo_data
+from lead_scoring import demo_data, warehouse
 from lead_scoring.warehouse import SCHEDULED_BUILD
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -56,19 +56,19 @@ SCALES = {
 
 # The least any scorer must do: read the events once, keep those of known contacts up to
 # the as-of date, match them to the grid's rules and count them per contact and criterion.
-LOWER_BOUND_SQL = f"""
+LOWER_BOUND_SQL = """
 select events.contact_id, rules.scoring_model, rules.criterion, count(distinct events.event_id)
-from {INPUT_SCHEMA}.events as events
-inner join main.stg_grid__activity_match_rules as rules
+from {input_schema}.events as events
+inner join {match_rules} as rules
     on lower(trim(events.event_type)) = rules.event_type
     and (rules.subject_pattern is null or lower(trim(events.subject)) like rules.subject_pattern)
-inner join main.stg_grid__activity_criteria as criteria
+inner join {criteria} as criteria
     on rules.scoring_model = criteria.scoring_model and rules.criterion = criteria.criterion
 where
-    cast(events.occurred_at as date) <= date '{AS_OF}'
+    cast(events.occurred_at as date) <= date '{as_of}'
     and (
         criteria.lookback_days is null
-        or date_diff('day', cast(events.occurred_at as date), date '{AS_OF}')
+        or date_diff('day', cast(events.occurred_at as date), date '{as_of}')
         < criteria.lookback_days
     )
 group by all
@@ -213,14 +213,21 @@ def measure(scale: str, workdir: Path, size: demo_data.DemoSize | None = None) -
     )
     daily_model_seconds, daily_test_seconds, daily_slowest_nodes = node_seconds(target_dir)
 
+    relations = warehouse.schema_relation_names(warehouse.read_manifest(target_dir))
+    lower_bound_sql = LOWER_BOUND_SQL.format(
+        input_schema=INPUT_SCHEMA,
+        as_of=AS_OF,
+        match_rules=relations["stg_grid__activity_match_rules"],
+        criteria=relations["stg_grid__activity_criteria"],
+    )
     with duckdb.connect(str(database), read_only=True) as con:
         counts = {
             table: con.execute(f"select count(*) from {INPUT_SCHEMA}.{table}").fetchone()[0]
             for table in ["contacts", "events"]
         }
-        con.execute(LOWER_BOUND_SQL).fetchall()  # warm the file cache, as the build did
+        con.execute(lower_bound_sql).fetchall()  # warm the file cache, as the build did
         started = time.perf_counter()
-        con.execute(LOWER_BOUND_SQL).fetchall()
+        con.execute(lower_bound_sql).fetchall()
         lower_bound_seconds = time.perf_counter() - started
     shutil.rmtree(target_dir, ignore_errors=True)
     database.unlink()

@@ -71,8 +71,9 @@ def _publish(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
+    manifest = warehouse.read_manifest(Path(args.project_dir) / "target")
     con = duckdb.connect(args.duckdb, read_only=True)
-    print(summary.render(con, args.schema))
+    print(summary.render(con, args.schema, warehouse.schema_relation_names(manifest)))
     return 0
 
 
@@ -304,6 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summarize.add_argument("--duckdb", required=True, help="DuckDB file dbt built")
     summarize.add_argument("--schema", default="main", help="schema of the lead_scores mart")
+    summarize.add_argument(
+        "--project-dir", default=".", help="the dbt project that built it (its manifest)"
+    )
     summarize.set_defaults(handler=_summary)
 
     backtesting = commands.add_parser(

@@ -3,8 +3,8 @@
 The grid seeds at a base git ref and in the working tree are put side by side in one scratch
 copy of the project: every scoring model whose rows differ is scored twice, as
 `base__<model>` and `head__<model>`, on the same inputs at the same as-of date, in one
-`dbt build` into the schema `<target schema>_impact` (nothing published is touched). The
-report compares the two per model: leads per zone and MQLs, the zone and grade-cell
+`dbt build` into `<target schema>_impact` and the layers beside it (nothing published is
+touched). The report compares the two per model: leads per zone and MQLs, the zone and grade-cell
 transitions, the leads entering and leaving the hot zone with their reasons before and
 after, the evaluation against later conversions where there are any, and what changed in
 the grid. It is written as Markdown sized for a pull-request comment and as one

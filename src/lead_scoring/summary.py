@@ -41,15 +41,16 @@ def grade_matrix(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str
     return "\n".join(lines)
 
 
-def unseen_event_types(con: duckdb.DuckDBPyConnection, schema: str) -> list[str]:
+def unseen_event_types(con: duckdb.DuckDBPyConnection, relations: dict[str, str]) -> list[str]:
     """Match rules whose event type never occurs in the event log: a typo in the grid, or a
-    type the tracking does not send (they score nothing)."""
+    type the tracking does not send (they score nothing). `relations`: the staging models'
+    relations, by model name."""
     rows = con.execute(
         f"""
         select distinct rules.scoring_model, rules.criterion, rules.event_type
-        from "{schema}".stg_grid__activity_match_rules as rules
+        from {relations["stg_grid__activity_match_rules"]} as rules
         where not exists (
-            select 1 from "{schema}".base_lead_scoring__events as events
+            select 1 from {relations["base_lead_scoring__events"]} as events
             where events.event_type = rules.event_type
         )
         order by 1, 2, 3
@@ -121,8 +122,9 @@ def evaluation_line(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: 
     )
 
 
-def render(con: duckdb.DuckDBPyConnection, schema: str) -> str:
-    """The whole summary, one section per scoring model."""
+def render(con: duckdb.DuckDBPyConnection, schema: str, relations: dict[str, str]) -> str:
+    """The whole summary, one section per scoring model; `schema` holds the marts,
+    `relations` names the staging models by model name (from dbt's manifest)."""
     sections = []
     models = con.execute(
         f'select distinct scoring_model, scored_as_of from "{schema}".lead_scores'
@@ -163,7 +165,7 @@ def render(con: duckdb.DuckDBPyConnection, schema: str) -> str:
             ]
         )
     )
-    unseen = unseen_event_types(con, schema)
+    unseen = unseen_event_types(con, relations)
     if unseen:
         sections.append(
             "\n".join(["Warning: grid match rules that matched no event at all:", *unseen])

@@ -172,6 +172,16 @@ def relation_names(manifest: dict, tag: str | None = None) -> dict[str, str]:
     }
 
 
+def schema_relation_names(manifest: dict) -> dict[str, str]:
+    """`"schema"."identifier"` of every model, by model name: for a DuckDB file opened under
+    another name than the one dbt built it as (the database part left out)."""
+    return {
+        node["name"]: f'"{node["schema"]}"."{node["alias"]}"'
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model"
+    }
+
+
 @contextmanager
 def connection(project: DbtProject) -> Iterator[tuple[object, dict]]:
     """A DB-API cursor on the project's target and the project's resolved vars (the run's

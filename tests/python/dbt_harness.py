@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 
+from lead_scoring import warehouse
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 INPUT_SCHEMA = "test_input"
 MARTS_SCHEMA = "main"
@@ -88,6 +90,11 @@ class DbtRun:
         """Rows of a query against the built DuckDB file."""
         with duckdb.connect(str(self.duckdb_path), read_only=True) as con:
             return con.execute(sql, params or []).fetchall()
+
+    def relations(self) -> dict[str, str]:
+        """Every model's `"schema"."identifier"` in the built file, by model name (the
+        marts live in the target's schema, staging and intermediate beside it)."""
+        return warehouse.schema_relation_names(warehouse.read_manifest(self.project_dir / "target"))
 
 
 def copy_project(destination: Path, scoring_models: tuple[str, ...] | None = None) -> Path:

@@ -122,9 +122,75 @@ def test_demo_auc_in_sql_equals_scikit_learn(demo_run):
     assert auc == pytest.approx(expected, abs=1e-12)
 
 
+def test_the_target_schema_holds_the_public_marts_alone(demo_run):
+    public = {path.stem for path in (PROJECT_ROOT / "models" / "marts").glob("*.sql")}
+    relations = {
+        name
+        for (name,) in demo_run.query(
+            "select table_name from duckdb_tables() where schema_name = 'main' and not internal"
+            " union all select view_name from duckdb_views() where schema_name = 'main'"
+            " and not internal"
+        )
+    }
+    assert relations == public
+    layers = {
+        schema
+        for (schema,) in demo_run.query(
+            "select distinct schema_name from duckdb_views()"
+            " where not internal union select schema_name from duckdb_tables()"
+        )
+    }
+    assert layers == {
+        "main",
+        "main_staging",
+        "main_intermediate",
+        "main_grid",
+        "main_semantic",
+        "main_demo",
+    }
+
+
+def test_relations_an_earlier_version_left_in_the_marts_schema_can_be_dropped(demo_run, tmp_path):
+    upgraded = tmp_path / "upgraded.duckdb"
+    shutil.copy(demo_run.duckdb_path, upgraded)
+    with duckdb.connect(str(upgraded)) as con:
+        # as 0.1 built them, beside the marts; and a table of the user's own
+        con.execute("create view main.int_events_classified as select 1 as stale")
+        con.execute("create table main.grid_fit_rules as select 1 as stale")
+        con.execute("create table main.my_own_report as select 1 as mine")
+
+    # a project of its own: a manifest parsed against another file would name its database
+    project_dir = copy_project(tmp_path / "project")
+
+    def drop(args: str) -> DbtRun:
+        return run_dbt(
+            project_dir,
+            upgraded,
+            ["run-operation", "drop_relations_left_behind", "--args", args],
+            {},
+        )
+
+    listed = drop("{}")
+    assert listed.returncode == 0, listed.output
+    assert '"main"."int_events_classified"' in listed.output
+    assert '"main"."grid_fit_rules"' in listed.output
+    assert "lead_scores" not in listed.output and "my_own_report" not in listed.output
+    dropped = drop("{dry_run: false}")
+    assert dropped.returncode == 0, dropped.output
+    with duckdb.connect(str(upgraded), read_only=True) as con:
+        left = {
+            name
+            for (name,) in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'main'"
+            ).fetchall()
+        }
+    public = {path.stem for path in (PROJECT_ROOT / "models" / "marts").glob("*.sql")}
+    assert left == public | {"my_own_report"}
+
+
 def test_summary_reports_how_the_scores_ranked_later_conversions(demo_run):
     with duckdb.connect(str(demo_run.duckdb_path), read_only=True) as con:
-        text = summary.render(con, "main")
+        text = summary.render(con, "main", demo_run.relations())
     [(auc,)] = demo_run.query(
         "select auc from main.score_model_performance where scoring_model = 'default'"
     )
@@ -262,5 +328,12 @@ def test_the_static_docs_site_shows_the_marts_and_their_exposures(demo_run):
     assert generated.returncode == 0, generated.output
     page = (demo_run.project_dir / "target" / "static_index.html").read_text()
     # one file holding the manifest and the catalog: the marts, their columns, the exposures
-    for name in ("lead_scores", "first_mql_on", "crm_sync", "new_mql_alert", "grid_impact_report"):
+    for name in (
+        "lead_scores",
+        "first_mql_on",
+        "crm_sync",
+        "new_mql_alert",
+        "grid_impact_report",
+        "superset_lead_scoring_dashboard",
+    ):
         assert name in page, name

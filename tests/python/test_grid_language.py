@@ -648,8 +648,8 @@ def test_sales_feedback_counts_the_latest_verdict_up_to_the_as_of_date(run):
 
 def test_summary_warns_about_match_rules_that_matched_no_event(run):
     with duckdb.connect(str(run.duckdb_path), read_only=True) as con:
-        lines = summary.unseen_event_types(con, "main")
-        text = summary.render(con, "main")
+        lines = summary.unseen_event_types(con, run.relations())
+        text = summary.render(con, "main", run.relations())
     # this dataset has demo requests, page views and unsubscribes, but no webinar
     assert "  default / webinar_attendance: no event of type 'webinar_attendance'" in lines
     assert not any("t_demo" in line for line in lines)

@@ -1,0 +1,200 @@
+"""The shipped Superset dashboard, imported by scripts/superset.sh into a Superset of its own
+and looked at in headless Chromium as a person would: logged in, the dashboard opened, its
+numbers read off the rendered page.
+
+Marked `bi`: `make test-bi` runs it (Superset's install takes minutes, so CI gives it a step
+of its own); `make test` leaves it out."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dbt_harness import PROJECT_ROOT, copy_project, run_dbt
+from lead_scoring.cli import main as lead_scoring_cli
+
+pytestmark = pytest.mark.bi
+
+# three scheduled runs, so that the history has three dates
+RUN_DATES = ["2026-09-28", "2026-09-29", "2026-09-30"]
+# the next scheduled run, two weeks on: leads' activity has aged out of the grid's windows
+NEXT_RUN = "2026-10-15"
+CHARTS = [
+    "MQLs",
+    "Leads",
+    "Leads per grade cell",
+    "Leads per zone",
+    "MQLs over time",
+    "Conversion by grade",
+    "Input rows not scored as read",
+]
+# the charts drawn by ECharts (a canvas each); the big numbers and the table are HTML
+CANVAS_CHARTS = ["Leads per grade cell", "Leads per zone", "MQLs over time", "Conversion by grade"]
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory):
+    """A demo warehouse scored on three days and published; (project, built, published)."""
+    workdir = tmp_path_factory.mktemp("superset")
+    project_dir = copy_project(workdir / "project")
+    built = workdir / "lead_scoring.duckdb"
+    for as_of in RUN_DATES:
+        run = run_dbt(project_dir, built, ["build"], {"scoring_as_of": as_of})
+        assert run.returncode == 0, run.output
+    published = workdir / "lead_scoring_published.duckdb"
+    assert publish(project_dir, built, published) == 0
+    return project_dir, built, published
+
+
+def publish(project_dir: Path, built: Path, published: Path) -> int:
+    return lead_scoring_cli(
+        ["publish", f"--duckdb={built}", f"--to={published}", f"--project-dir={project_dir}"]
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def superset(warehouse, tmp_path_factory):
+    """Superset set up by the project's script, the dashboard imported on the published copy,
+    the server started; (base URL, password). Stopped at the end."""
+    _, _, published = warehouse
+    env = {
+        **os.environ,
+        "LEAD_SCORING_SUPERSET_DIR": str(tmp_path_factory.mktemp("superset_state")),
+        "LEAD_SCORING_SUPERSET_PORT": str(free_port()),
+        "LEAD_SCORING_SUPERSET_PASSWORD": secrets.token_urlsafe(12),
+    }
+    script = str(PROJECT_ROOT / "scripts" / "superset.sh")
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([script, *args], env=env, capture_output=True, text=True, check=False)
+
+    setup = run("setup", f"duckdb:///{published}")
+    assert setup.returncode == 0, setup.stdout + setup.stderr
+    started = run("start")
+    assert started.returncode == 0, started.stdout + started.stderr
+    try:
+        yield (
+            f"http://127.0.0.1:{env['LEAD_SCORING_SUPERSET_PORT']}",
+            env["LEAD_SCORING_SUPERSET_PASSWORD"],
+        )
+    finally:
+        stopped = run("stop")
+        assert stopped.returncode == 0, stopped.stderr
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium: make test-bi installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+def open_dashboard(browser, superset):
+    """A logged-in page showing the dashboard once every chart has drawn."""
+    base_url, password = superset
+    page = browser.new_page(viewport={"width": 1600, "height": 1400})
+    page.goto(f"{base_url}/login/")
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/login" not in url)
+    page.goto(f"{base_url}/superset/dashboard/lead-scoring/")
+    page.wait_for_selector('[data-test-chart-name="MQLs"] .header-line', timeout=120_000)
+    for name in CANVAS_CHARTS:
+        page.wait_for_selector(f'[data-test-chart-name="{name}"] canvas', timeout=120_000)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def chart(page, name: str):
+    return page.locator(f'[data-test-chart-name="{name}"]')
+
+
+def default_mqls(published: Path) -> int:
+    with duckdb.connect(str(published), read_only=True) as con:
+        return con.execute(
+            "select count(*) filter (where is_mql) from main.lead_scores"
+            " where scoring_model = 'default'"
+        ).fetchone()[0]
+
+
+def test_the_dashboard_shows_the_marts_numbers(warehouse, superset, browser):
+    _, _, published = warehouse
+    page = open_dashboard(browser, superset)
+    try:
+        names = page.eval_on_selector_all(
+            "[data-test-chart-name]", "els => els.map(e => e.dataset.testChartName)"
+        )
+        assert names == CHARTS
+        for name in CHARTS:
+            text = chart(page, name).inner_text()
+            assert "error" not in text.lower(), (name, text)
+        # the scoring-model filter starts on the shipped grid: the MQL count of the mart
+        mqls = chart(page, "MQLs").locator(".header-line").inner_text()
+        assert int(mqls.replace(",", "")) == default_mqls(published)
+        with duckdb.connect(str(published), read_only=True) as con:
+            (leads,) = con.execute(
+                "select count(*) from main.lead_scores where scoring_model = 'default'"
+            ).fetchone()
+            (unmatched,) = con.execute(
+                "select row_count from main.scoring_data_quality"
+                " where input_table = 'events' and reason = 'unmatched_event_type'"
+            ).fetchone()
+        assert int(chart(page, "Leads").locator(".header-line").inner_text().replace(",", "")) == (
+            leads
+        )
+        # the data-quality table: reported reasons with rows, the largest first
+        first_row = chart(page, "Input rows not scored as read").locator("tbody tr").first
+        cells = [cell.strip() for cell in first_row.locator("td").all_inner_texts()]
+        assert cells[:3] == ["events", "unmatched_event_type", str(unmatched)]
+    finally:
+        page.close()
+
+
+def test_the_daily_build_runs_while_the_dashboard_is_open_and_shows_after_publish(
+    warehouse, superset, browser
+):
+    project_dir, built, published = warehouse
+    page = open_dashboard(browser, superset)
+    try:
+        before = int(chart(page, "MQLs").locator(".header-line").inner_text().replace(",", ""))
+        # the next scheduled build and publish, with Superset connected and the page open
+        run = run_dbt(
+            project_dir,
+            built,
+            ["build", "--exclude-resource-type", "unit_test"],
+            {"scoring_as_of": NEXT_RUN},
+        )
+        assert run.returncode == 0, run.output
+        assert publish(project_dir, built, published) == 0
+        assert before == int(
+            chart(page, "MQLs").locator(".header-line").inner_text().replace(",", "")
+        )
+    finally:
+        page.close()
+    expected = default_mqls(published)
+    assert expected != before
+    page = open_dashboard(browser, superset)
+    try:
+        after = chart(page, "MQLs").locator(".header-line").inner_text()
+        assert int(after.replace(",", "")) == expected
+    finally:
+        page.close()
