@@ -37,11 +37,13 @@ test: lint
 
 ## The Superset dashboard's test: installs Superset in its own environment (.superset/venv,
 ## minutes, once), imports the dashboard on a demo warehouse scored on three days and reads
-## it in headless Chromium. CI runs it as a step of its own, after `make test`.
+## it in headless Chromium, then again on PostgreSQL (a throwaway server, as `make test`'s).
+## CI runs it as a step of its own, after `make test`.
 test-bi: install
 	scripts/ensure_debian_package.sh chromium chromium
 	scripts/superset.sh install
-	$(BIN)/pytest -m bi -p no:xdist tests/python/test_superset.py
+	scripts/postgres.sh start
+	$(BIN)/pytest -m bi -p no:xdist tests/python/test_superset.py; status=$$?; scripts/postgres.sh stop; exit $$status
 
 ## Apache Superset on http://127.0.0.1:8088 with the shipped dashboard on the published
 ## marts of `make demo` (user admin; the password is printed). `make bi-stop` stops it.

@@ -60,12 +60,12 @@ setup() {
     superset fab create-admin --username admin --firstname Lead --lastname Scoring \
         --email admin@localhost --password "$password" >>"$STATE/setup.log" 2>&1
     superset init >>"$STATE/setup.log" 2>&1 || { tail -20 "$STATE/setup.log"; exit 1; }
-    "$VENV/bin/python" bi/superset/bundle.py --uri "$uri" --schema "$SCHEMA" \
-        "$STATE/lead_scoring_dashboard.zip"
-    # an import overwrites the dashboard, its charts, datasets and connection (by uuid)
-    superset import-dashboards --path "$STATE/lead_scoring_dashboard.zip" --username admin \
+    # replaces the dashboard, its charts, datasets and connection imported before (by uuid)
+    "$VENV/bin/python" bi/superset/import_dashboard.py --uri "$uri" --schema "$SCHEMA" \
         >>"$STATE/setup.log" 2>&1 || { tail -20 "$STATE/setup.log"; exit 1; }
-    echo "dashboard imported, reading ${uri%%\?*} (log: $STATE/setup.log)"
+    # the URI as said, its password masked
+    echo "dashboard imported, reading $(echo "$uri" | sed -E 's#(://[^:/@]+):[^@]*@#\1:***@#')" \
+        "(log: $STATE/setup.log)"
 }
 
 start() {
@@ -87,9 +87,12 @@ start() {
 
 stop_server() {
     if [ -f "$STATE/server.pid" ]; then
-        kill "$(cat "$STATE/server.pid")" 2>/dev/null || true
+        # gunicorn removes its pid file as it exits
+        local pid
+        pid=$(cat "$STATE/server.pid")
+        kill "$pid" 2>/dev/null || true
         for _ in $(seq 1 30); do
-            kill -0 "$(cat "$STATE/server.pid")" 2>/dev/null || break
+            kill -0 "$pid" 2>/dev/null || break
             sleep 1
         done
         rm -f "$STATE/server.pid"

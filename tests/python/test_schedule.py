@@ -21,11 +21,11 @@ from pathlib import Path
 import duckdb
 import psycopg2
 import pytest
-from test_engines import PG
 
 from dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt
 from lead_scoring import cli, demo_data
 from lead_scoring.warehouse import DailyBuilds, DbtProject
+from test_engines import PG
 
 FIRST_DAY = dt.date(2026, 9, 1)
 DAYS = [FIRST_DAY + dt.timedelta(days=offset) for offset in range(30)]

@@ -2,8 +2,9 @@
 and looked at in headless Chromium as a person would: logged in, the dashboard opened, its
 numbers read off the rendered page.
 
-Marked `bi`: `make test-bi` runs it (Superset's install takes minutes, so CI gives it a step
-of its own); `make test` leaves it out."""
+The same dashboard is then imported again reading PostgreSQL (`scripts/postgres.sh start`,
+done by `make test-bi`). Marked `bi`: `make test-bi` runs it (Superset's install takes
+minutes, so CI gives it a step of its own); `make test` leaves it out."""
 
 from __future__ import annotations
 
@@ -12,13 +13,16 @@ import secrets
 import shutil
 import socket
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import psycopg2
 import pytest
 
 from dbt_harness import PROJECT_ROOT, copy_project, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
+from test_engines import PG
 
 pytestmark = pytest.mark.bi
 
@@ -65,33 +69,47 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@dataclass
+class Superset:
+    """A Superset the project's script set up and started."""
+
+    base_url: str
+    password: str
+    env: dict[str, str]
+
+    def script(self, *args: str, **env: str) -> subprocess.CompletedProcess:
+        """`scripts/superset.sh ARGS` for this Superset (``env`` added to its environment)."""
+        return subprocess.run(
+            [str(PROJECT_ROOT / "scripts" / "superset.sh"), *args],
+            env={**self.env, **env},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+
 @pytest.fixture(scope="module")
 def superset(warehouse, tmp_path_factory):
     """Superset set up by the project's script, the dashboard imported on the published copy,
-    the server started; (base URL, password). Stopped at the end."""
+    the server started. Stopped at the end."""
     _, _, published = warehouse
+    port = free_port()
+    password = secrets.token_urlsafe(12)
     env = {
         **os.environ,
         "LEAD_SCORING_SUPERSET_DIR": str(tmp_path_factory.mktemp("superset_state")),
-        "LEAD_SCORING_SUPERSET_PORT": str(free_port()),
-        "LEAD_SCORING_SUPERSET_PASSWORD": secrets.token_urlsafe(12),
+        "LEAD_SCORING_SUPERSET_PORT": str(port),
+        "LEAD_SCORING_SUPERSET_PASSWORD": password,
     }
-    script = str(PROJECT_ROOT / "scripts" / "superset.sh")
-
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([script, *args], env=env, capture_output=True, text=True, check=False)
-
-    setup = run("setup", f"duckdb:///{published}")
+    server = Superset(f"http://127.0.0.1:{port}", password, env)
+    setup = server.script("setup", f"duckdb:///{published}")
     assert setup.returncode == 0, setup.stdout + setup.stderr
-    started = run("start")
+    started = server.script("start")
     assert started.returncode == 0, started.stdout + started.stderr
     try:
-        yield (
-            f"http://127.0.0.1:{env['LEAD_SCORING_SUPERSET_PORT']}",
-            env["LEAD_SCORING_SUPERSET_PASSWORD"],
-        )
+        yield server
     finally:
-        stopped = run("stop")
+        stopped = server.script("stop")
         assert stopped.returncode == 0, stopped.stderr
 
 
@@ -107,9 +125,9 @@ def browser():
         launched.close()
 
 
-def open_dashboard(browser, superset):
+def open_dashboard(browser, superset: Superset):
     """A logged-in page showing the dashboard once every chart has drawn."""
-    base_url, password = superset
+    base_url, password = superset.base_url, superset.password
     page = browser.new_page(viewport={"width": 1600, "height": 1400})
     page.goto(f"{base_url}/login/")
     page.get_by_label("Username").fill("admin")
@@ -128,12 +146,20 @@ def chart(page, name: str):
     return page.locator(f'[data-test-chart-name="{name}"]')
 
 
+DEFAULT_MQLS = (
+    "select count(*) filter (where is_mql) from {schema}.lead_scores"
+    " where scoring_model = 'default'"
+)
+
+
 def default_mqls(published: Path) -> int:
     with duckdb.connect(str(published), read_only=True) as con:
-        return con.execute(
-            "select count(*) filter (where is_mql) from main.lead_scores"
-            " where scoring_model = 'default'"
-        ).fetchone()[0]
+        return con.execute(DEFAULT_MQLS.format(schema="main")).fetchone()[0]
+
+
+def shown_count(page, name: str) -> int:
+    """The number a big-number chart shows."""
+    return int(chart(page, name).locator(".header-line").inner_text().replace(",", ""))
 
 
 def test_the_dashboard_shows_the_marts_numbers(warehouse, superset, browser):
@@ -148,8 +174,7 @@ def test_the_dashboard_shows_the_marts_numbers(warehouse, superset, browser):
             text = chart(page, name).inner_text()
             assert "error" not in text.lower(), (name, text)
         # the scoring-model filter starts on the shipped grid: the MQL count of the mart
-        mqls = chart(page, "MQLs").locator(".header-line").inner_text()
-        assert int(mqls.replace(",", "")) == default_mqls(published)
+        assert shown_count(page, "MQLs") == default_mqls(published)
         with duckdb.connect(str(published), read_only=True) as con:
             (leads,) = con.execute(
                 "select count(*) from main.lead_scores where scoring_model = 'default'"
@@ -158,9 +183,7 @@ def test_the_dashboard_shows_the_marts_numbers(warehouse, superset, browser):
                 "select row_count from main.scoring_data_quality"
                 " where input_table = 'events' and reason = 'unmatched_event_type'"
             ).fetchone()
-        assert int(chart(page, "Leads").locator(".header-line").inner_text().replace(",", "")) == (
-            leads
-        )
+        assert shown_count(page, "Leads") == leads
         # the data-quality table: reported reasons with rows, the largest first
         first_row = chart(page, "Input rows not scored as read").locator("tbody tr").first
         cells = [cell.strip() for cell in first_row.locator("td").all_inner_texts()]
@@ -175,7 +198,7 @@ def test_the_daily_build_runs_while_the_dashboard_is_open_and_shows_after_publis
     project_dir, built, published = warehouse
     page = open_dashboard(browser, superset)
     try:
-        before = int(chart(page, "MQLs").locator(".header-line").inner_text().replace(",", ""))
+        before = shown_count(page, "MQLs")
         # the next scheduled build and publish, with Superset connected and the page open
         run = run_dbt(
             project_dir,
@@ -185,16 +208,42 @@ def test_the_daily_build_runs_while_the_dashboard_is_open_and_shows_after_publis
         )
         assert run.returncode == 0, run.output
         assert publish(project_dir, built, published) == 0
-        assert before == int(
-            chart(page, "MQLs").locator(".header-line").inner_text().replace(",", "")
-        )
+        assert shown_count(page, "MQLs") == before
     finally:
         page.close()
     expected = default_mqls(published)
     assert expected != before
     page = open_dashboard(browser, superset)
     try:
-        after = chart(page, "MQLs").locator(".header-line").inner_text()
-        assert int(after.replace(",", "")) == expected
+        assert shown_count(page, "MQLs") == expected
+    finally:
+        page.close()
+
+
+def test_the_same_dashboard_reads_postgresql(warehouse, superset, browser, tmp_path):
+    project_dir, _, _ = warehouse
+    schema = "superset_marts"
+    built = run_dbt(
+        project_dir,
+        tmp_path / "unused.duckdb",
+        ["build", "--exclude-resource-type", "unit_test"],
+        {"scoring_as_of": RUN_DATES[-1]},
+        env={"LEAD_SCORING_TARGET": "postgres", "LEAD_SCORING_PG_SCHEMA": schema},
+    )
+    assert built.returncode == 0, built.output
+    with psycopg2.connect(**PG) as con, con.cursor() as cursor:
+        cursor.execute(DEFAULT_MQLS.format(schema=schema))
+        (expected,) = cursor.fetchone()
+    # imported again, reading PostgreSQL: the import replaces the connection and datasets
+    uri = "postgresql://{user}:{password}@{host}:{port}/{dbname}".format(**PG)
+    setup = superset.script("setup", uri, LEAD_SCORING_SUPERSET_SCHEMA=schema)
+    assert setup.returncode == 0, setup.stdout + setup.stderr
+    # the URI is said with its password masked
+    assert f":{PG['password']}@" not in setup.stdout and ":***@" in setup.stdout
+    page = open_dashboard(browser, superset)
+    try:
+        assert shown_count(page, "MQLs") == expected
+        for name in CHARTS:
+            assert "error" not in chart(page, name).inner_text().lower(), name
     finally:
         page.close()
