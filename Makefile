@@ -43,7 +43,7 @@ test-bi: install
 	scripts/ensure_debian_package.sh chromium chromium
 	scripts/superset.sh install
 	scripts/postgres.sh start
-	$(BIN)/pytest -m bi -p no:xdist tests/python/test_superset.py; status=$$?; scripts/postgres.sh stop; exit $$status
+	$(BIN)/pytest -m bi --numprocesses=0 tests/python/test_superset.py; status=$$?; scripts/postgres.sh stop; exit $$status
 
 ## Apache Superset on http://127.0.0.1:8088 with the shipped dashboard on the published
 ## marts of `make demo` (user admin; the password is printed). `make bi-stop` stops it.
