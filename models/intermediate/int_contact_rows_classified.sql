@@ -26,6 +26,7 @@ classified as (
         contacts.contact_id,
         contacts.account_id,
         contacts.updated_at,
+        contacts.country_as_given,
         kept_versions.updated_at as kept_updated_at,
         case
             when contacts.contact_id is null then 'missing_contact_id'
@@ -34,6 +35,7 @@ classified as (
                 contacts.account_id is not null
                 and accounts.account_id is null
                 then 'unknown_account'
+            when contacts.is_country_unmapped then 'unmapped_country'
         end as quality_reason
     from contacts
     left join kept_versions
@@ -60,6 +62,8 @@ final as (
                     || ')'
             when quality_reason = 'unknown_account'
                 then contact_id || ' (account ' || account_id || ')'
+            when quality_reason = 'unmapped_country'
+                then contact_id || ' (country ' || country_as_given || ')'
             else coalesce(contact_id, '(no contact_id)')
         end as example_key
     from classified

@@ -12,11 +12,14 @@ audiences (grid_model_audiences, with `lead.is_customer`) and decayed activity p
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 TIERS = ((10, "points_10_plus"), (5, "points_5_plus"), (2, "points_2_plus"), (1, "points_1_plus"))
 FIT_ORDER = ["A", "B", "C", "D"]
@@ -150,6 +153,23 @@ def customers(conversions: list[dict], as_of: dt.date) -> set[str]:
     }
 
 
+COUNTRY_CODES = Path(__file__).resolve().parents[2] / "seeds" / "reference" / "country_codes.csv"
+
+
+@cache
+def country_codes() -> dict[str, str]:
+    """The seed's spellings of countries (lowercase, trimmed) and their ISO-2 codes."""
+    with COUNTRY_CODES.open(newline="") as handle:
+        return {text(row["country_name"]): row["country_code"] for row in csv.DictReader(handle)}
+
+
+def as_country(raw):
+    """A country as the inputs' staging gives it: its ISO-2 code when the seed knows the
+    spelling, else the value as given."""
+    key = text(raw)
+    return country_codes().get(key, raw) if key is not None else raw
+
+
 def attribute_value(
     attribute: str,
     contact: dict,
@@ -169,6 +189,8 @@ def attribute_value(
         raw = None if column.startswith("_") else contact.get(column)
     elif table == "accounts":
         raw = (account or {}).get(column)
+    if table in ("contacts", "accounts") and column == "country":
+        raw = as_country(raw)
     elif table == "attributes":
         raw = attributes.get(column)
     else:

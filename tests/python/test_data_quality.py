@@ -29,8 +29,14 @@ INPUTS = {
         {"contact_id": "c2", "account_id": "a_missing", "job_title": "Head of IT"},
         {"contact_id": None, "job_title": "Nobody"},
         {"contact_id": "   ", "job_title": "Blank key"},
+        # a country no seed spelling names: scored with the value as given, and reported
+        {"contact_id": "c3", "account_id": "a2", "country": "Atlantis"},
     ],
-    "accounts": [{"account_id": "a1", "industry": "Software"}],
+    "accounts": [
+        # a name is mapped to its ISO-2 code: the default grid's region rule lists US
+        {"account_id": "a1", "industry": "Software", "country": " united states "},
+        {"account_id": "a2", "country": "Narnia"},
+    ],
     "events": [
         event("e1", "c1", "demo_request"),
         event("e1", "c1", "demo_request"),
@@ -64,7 +70,9 @@ EXPECTED = {
         "duplicate_contact_superseded",
     ): (1, "c1 (kept the version updated 2026-01-01 00:00:00 over 2025-06-01 00:00:00)"),
     ("contacts", "unknown_account"): (1, "c2 (account a_missing)"),
+    ("contacts", "unmapped_country"): (1, "c3 (country Atlantis)"),
     ("accounts", "scored"): (1, ""),
+    ("accounts", "unmapped_country"): (1, "a2 (country Narnia)"),
     ("accounts", "missing_account_id"): (0, ""),
     ("accounts", "duplicate_account_id"): (0, ""),
     ("events", "scored"): (2, ""),
@@ -118,8 +126,8 @@ def test_rows_read_equal_rows_scored_plus_rows_reported(run):
         run.query("select input_table, sum(row_count) from main.scoring_data_quality group by 1")
     )
     assert totals == {
-        "contacts": 5,
-        "accounts": 1,
+        "contacts": 6,
+        "accounts": 2,
         "events": 12,
         "contact_attributes": 5,
         "attribute_values": 0,
@@ -142,16 +150,18 @@ def test_reported_rows_carry_their_outcome_and_explanation(run):
     ]
 
 
-def test_latest_version_scored_and_contact_with_unknown_account_still_scored(run):
+def test_latest_version_scored_and_contacts_with_unknown_account_or_country_still_scored(run):
     rows = run.query(
         """
         select contact_id, fit_points, activity_points from main.lead_scores
         order by contact_id
         """
     )
-    # c1: VP title 200 + Software 300; demo request 1000 + one pricing view 500
+    # c1: VP title 200 + Software 300 + region 100 ("united states" is US); demo request
+    # 1000 + one pricing view 500
     # c2: Head title 200, no account attributes; its conflicting copy of e2 is not kept
-    assert rows == [("c1", 500, 1500), ("c2", 200, 0)]
+    # c3: nothing earns points (Narnia is in no region), but the contact is scored
+    assert rows == [("c1", 600, 1500), ("c2", 200, 0), ("c3", 0, 0)]
 
 
 def test_repeated_account_id_fails_the_build_and_keeps_published_scores(run, tmp_path):

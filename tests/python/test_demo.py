@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import filecmp
+import json
 import os
 import shutil
 import subprocess
@@ -186,6 +187,45 @@ def test_relations_an_earlier_version_left_in_the_marts_schema_can_be_dropped(de
         }
     public = {path.stem for path in (PROJECT_ROOT / "models" / "marts").glob("*.sql")}
     assert left == public | {"my_own_report"}
+
+
+def source_freshness(project_dir: Path, warehouse: Path) -> dict[str, str]:
+    """`dbt source freshness`'s status per input table."""
+    checked = run_dbt(project_dir, warehouse, ["source", "freshness"], {})
+    results = json.loads((project_dir / "target" / "sources.json").read_text())["results"]
+    assert results, checked.output
+    return {result["unique_id"].rsplit(".", 1)[1]: result["status"] for result in results}
+
+
+def test_source_freshness_checks_every_input_with_a_timestamp(demo_run, tmp_path):
+    project_dir = copy_project(tmp_path / "project")
+    inputs = [
+        ("contacts", "updated_at", "contact_id"),
+        ("events", "occurred_at", "event_id"),
+        ("conversions", "converted_at", "contact_id"),
+    ]
+    stale, fresh = tmp_path / "stale.duckdb", tmp_path / "fresh.duckdb"
+    for copy in (stale, fresh):
+        shutil.copy(demo_run.duckdb_path, copy)
+    with duckdb.connect(str(stale)) as con:
+        # a sync that stopped 20 days ago, and no deal for 40 days
+        for table, column, _ in inputs:
+            days = 40 if table == "conversions" else 20
+            cutoff = f"cast(now() as timestamp) - interval {days} day"
+            con.execute(f"update main_demo.{table} set {column} = least({column}, {cutoff})")
+    assert source_freshness(project_dir, stale) == {
+        "contacts": "error",
+        "events": "error",
+        "conversions": "warn",
+    }
+    with duckdb.connect(str(fresh)) as con:
+        # one row of each, as a sync that ran a minute ago would write
+        for table, column, key in inputs:
+            con.execute(
+                f"update main_demo.{table} set {column} = cast(now() as timestamp)"
+                f" where {key} = (select min({key}) from main_demo.{table})"
+            )
+    assert set(source_freshness(project_dir, fresh).values()) == {"pass"}
 
 
 def test_summary_reports_how_the_scores_ranked_later_conversions(demo_run):

@@ -135,7 +135,11 @@ FIT_CASES = {
     "size_unknown": ({"employee_count": None}, {}, "company_size", 0),
     "region_code_with_spaces": ({"country": " fr "}, {}, "region", 100),
     "region_code_lowercase": ({"country": "us"}, {}, "region", 100),
-    "region_spelled_out": ({"country": "France"}, {}, "region", 0),
+    # names map to ISO-2 codes in staging (seed country_codes): the rule lists codes only
+    "region_spelled_out": ({"country": "France"}, {}, "region", 100),
+    "region_alpha3_code": ({"country": " DEU "}, {}, "region", 100),
+    "region_name_outside_the_list": ({"country": "Japan"}, {}, "region", 0),
+    "region_unknown_name": ({"country": "Atlantis"}, {}, "region", 0),
     "revenue_just_below": ({"annual_revenue": 9_999_999.99}, {}, "revenue", 0),
     "revenue_at_minimum": ({"annual_revenue": 10_000_000}, {}, "revenue", 100),
     "title_chief": (None, {"job_title": "Chief Revenue Officer"}, "seniority", 200),

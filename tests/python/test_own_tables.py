@@ -1,9 +1,11 @@
 """Scoring your own tables on DuckDB, as the README shows: CSV exports loaded into a schema
 with `lead-scoring load-csv`, or your own DuckDB file attached read-only (the profile target
-`duckdb_attached`). Both must give the same scores from the same data."""
+`duckdb_attached`), or tables of other names (the identifier vars). All must give the same
+scores from the same data."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -62,8 +64,24 @@ def test_csv_exports_and_an_attached_file_score_alike(exports, tmp_path, capsys)
             "LEAD_SCORING_INPUTS_DUCKDB_PATH": str(exports / "exports.duckdb"),
         },
     )
+    # the same tables under a loader's own names, named by the identifier vars
+    renamed = tmp_path / "renamed.duckdb"
+    shutil.copy(loaded, renamed)
+    identifiers = {}
+    with duckdb.connect(str(renamed)) as con:
+        for (table,) in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'crm'"
+        ).fetchall():
+            con.execute(f"alter table crm.{table} rename to crm_{table}_export")
+            identifiers[f"lead_scoring_{table}_identifier"] = f"crm_{table}_export"
+    assert len(identifiers) == 6
+    from_renamed = build(
+        tmp_path / "renamed", renamed, {"lead_scoring_schema": "crm", **identifiers}
+    )
+
     scores = from_csv.query(SCORES)
     assert scores == attached.query(SCORES)
+    assert scores == from_renamed.query(SCORES)
     # every contact of the demo scored by both models, the customers left out of one
     assert {model for _, model, *_ in scores} == set(MODELS)
     assert sum(1 for row in scores if row[1] == "default" and row[4] == "hot") > 0

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('grid_account_zones') }}
+    select * from {{ grid_seed('grid_account_zones') }}
 
 ),
 

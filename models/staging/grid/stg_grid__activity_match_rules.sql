@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('grid_activity_match_rules') }}
+    select * from {{ grid_seed('grid_activity_match_rules') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('grid_fit_rules') }}
+    select * from {{ grid_seed('grid_fit_rules') }}
 
 ),
 

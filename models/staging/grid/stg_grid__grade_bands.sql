@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('grid_grade_bands') }}
+    select * from {{ grid_seed('grid_grade_bands') }}
 
 ),
 

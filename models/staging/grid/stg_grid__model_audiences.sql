@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('grid_model_audiences') }}
+    select * from {{ grid_seed('grid_model_audiences') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('grid_scoring_models') }}
+    select * from {{ grid_seed('grid_scoring_models') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('grid_zone_matrix') }}
+    select * from {{ grid_seed('grid_zone_matrix') }}
 
 ),
 

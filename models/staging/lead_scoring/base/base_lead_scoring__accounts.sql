@@ -20,8 +20,14 @@ renamed as (
         {% for column in source_extra_columns('accounts') -%}
             {{ column.quoted }} as {{ adapter.quote(column.name) }},
         {% endfor -%}
-        trim(country) as country
+        trim(country) as country_as_given
     from source
+
+),
+
+with_country_codes as (
+
+    {{ with_iso_country_code('renamed') }}
 
 ),
 
@@ -35,7 +41,7 @@ ranked as (
             partition by account_id
             order by account_name, domain, industry, employee_count, annual_revenue, country
         ) as version_rank
-    from renamed
+    from with_country_codes
 
 )
 

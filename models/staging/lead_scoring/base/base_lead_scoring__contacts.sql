@@ -16,7 +16,7 @@ renamed as (
         trim(email) as email,
         trim(job_title) as job_title,
         nullif(trim(phone), '') as phone,
-        trim(country) as country,
+        trim(country) as country_as_given,
         cast(is_decision_maker as boolean) as is_decision_maker,
         trim(lead_source) as lead_source,
         cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
@@ -25,6 +25,12 @@ renamed as (
         {% endfor -%}
         cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at
     from source
+
+),
+
+with_country_codes as (
+
+    {{ with_iso_country_code('renamed') }}
 
 ),
 
@@ -42,7 +48,7 @@ ranked as (
                 email asc,
                 job_title asc
         ) as version_rank
-    from renamed
+    from with_country_codes
 
 )
 

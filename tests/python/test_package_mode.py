@@ -1,0 +1,126 @@
+"""Package mode: integration_tests/ is a dbt project that installs this one as a package
+(`packages.yml`, `local:`), keeps its own grid in its own seeds/grid/ and reads its inputs
+from a schema of its own under a loader's table names. It must score exactly as this
+project does standalone with the same grid on the same data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+
+from dbt_harness import PROJECT_ROOT, copy_project, run_dbt
+from lead_scoring.cli import main as lead_scoring_cli
+
+AS_OF = "2026-09-30"
+CONSUMER = PROJECT_ROOT / "integration_tests"
+SCORES = "select * from main.lead_scores order by contact_id, scoring_model"
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> Path:
+    """The demo data generated into a DuckDB file, once under the contract's names (schema
+    lead_scoring_input) and once as the consumer project's loader names them (schema crm)."""
+    path = tmp_path_factory.mktemp("inputs") / "inputs.duckdb"
+    assert lead_scoring_cli(["generate", f"--duckdb={path}"]) == 0
+    variables = yaml.safe_load((CONSUMER / "dbt_project.yml").read_text())["vars"]
+    with duckdb.connect(str(path)) as con:
+        con.execute("create schema crm")
+        for (table,) in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'lead_scoring_input'"
+        ).fetchall():
+            renamed = variables[f"lead_scoring_{table}_identifier"]
+            con.execute(f"create table crm.{renamed} as select * from lead_scoring_input.{table}")
+    return path
+
+
+@pytest.fixture(scope="module")
+def consumer_run(inputs, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("consumer")
+    package_dir = copy_project(workdir / "lead_scoring")
+    consumer_dir = workdir / "integration_tests"
+    shutil.copytree(
+        CONSUMER, consumer_dir, ignore=shutil.ignore_patterns("target", "dbt_packages", "*.duckdb")
+    )
+    # the package where this test put it (the committed packages.yml says `local: ../`)
+    (consumer_dir / "packages.yml").write_text(
+        yaml.safe_dump({"packages": [{"local": str(package_dir)}]})
+    )
+    warehouse = workdir / "consumer.duckdb"
+    shutil.copy(inputs, warehouse)
+    installed = run_dbt(consumer_dir, warehouse, ["deps"], {})
+    assert installed.returncode == 0, installed.output
+    built = run_dbt(consumer_dir, warehouse, ["build"], {"scoring_as_of": AS_OF}, threads=4)
+    assert built.returncode == 0, built.output
+    return built
+
+
+@pytest.fixture(scope="module")
+def standalone_run(inputs, tmp_path_factory):
+    """This project on its own, its grid seeds replaced by the consumer's."""
+    workdir = tmp_path_factory.mktemp("standalone")
+    project_dir = copy_project(workdir / "project")
+    for path in (CONSUMER / "seeds" / "grid").glob("grid_*.csv"):
+        shutil.copy(path, project_dir / "seeds" / "grid" / path.name)
+    warehouse = workdir / "standalone.duckdb"
+    shutil.copy(inputs, warehouse)
+    built = run_dbt(
+        project_dir,
+        warehouse,
+        ["build"],
+        {
+            "scoring_as_of": AS_OF,
+            "lead_scoring_schema": "lead_scoring_input",
+            "load_demo_data": False,
+        },
+        threads=4,
+    )
+    assert built.returncode == 0, built.output
+    return built
+
+
+def test_the_consumer_project_scores_as_the_standalone_project(consumer_run, standalone_run):
+    scores = consumer_run.query(SCORES)
+    assert scores == standalone_run.query(SCORES)
+    # the consumer's own grid scored, the package's shipped grid not at all
+    assert {row[2] for row in scores} == {"partner_program"}
+    zones = dict(consumer_run.query("select zone, count(*) from main.lead_scores group by zone"))
+    assert set(zones) == {"hot", "warm", "cold"}, zones
+
+
+def test_the_consumer_grid_lives_in_its_own_schema_and_the_shipped_grid_is_not_built(
+    consumer_run,
+):
+    seeds = consumer_run.query(
+        "select schema_name, table_name from duckdb_tables() where table_name like 'grid_%'"
+    )
+    assert {schema for schema, _ in seeds} == {"main_grid"}
+    assert len(seeds) == 9
+    (models,) = consumer_run.query("select count(*) from main_grid.grid_scoring_models")[0]
+    assert models == 1
+
+
+def test_countries_spelled_out_match_the_codes_of_the_region_rule(consumer_run, inputs):
+    # the demo spells some contacts' countries out ("United States"); the rule lists codes
+    with duckdb.connect(str(inputs), read_only=True) as con:
+        spelled_out = {
+            contact_id
+            for (contact_id,) in con.execute(
+                "select contact_id from crm.crm_contacts"
+                " where country in ('United States', 'United Kingdom', 'Germany')"
+                # exported once: a later version of a duplicated contact may say otherwise
+                " and contact_id in (select contact_id from crm.crm_contacts"
+                " group by contact_id having count(*) = 1)"
+            ).fetchall()
+        }
+    regional = {
+        contact_id
+        for (contact_id,) in consumer_run.query(
+            "select contact_id from main.lead_score_details"
+            " where criterion = 'region' and points = 200"
+        )
+    }
+    assert spelled_out and spelled_out <= regional
