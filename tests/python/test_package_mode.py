@@ -91,7 +91,7 @@ def test_the_consumer_project_scores_as_the_standalone_project(consumer_run, sta
     assert set(zones) == {"hot", "warm", "cold"}, zones
 
 
-def test_the_consumer_grid_lives_in_its_own_schema_and_the_shipped_grid_is_not_built(
+def test_the_consumer_grid_lives_in_its_own_schema_and_the_shipped_seeds_are_not_built(
     consumer_run,
 ):
     seeds = consumer_run.query(
@@ -99,6 +99,11 @@ def test_the_consumer_grid_lives_in_its_own_schema_and_the_shipped_grid_is_not_b
     )
     assert {schema for schema, _ in seeds} == {"main_grid"}
     assert len(seeds) == 9
+    # nor are the package's demo seeds: the inputs are the project's own
+    schemas = {
+        schema for (schema,) in consumer_run.query("select schema_name from duckdb_tables()")
+    }
+    assert "main_demo" not in schemas and "crm" in schemas
     (models,) = consumer_run.query("select count(*) from main_grid.grid_scoring_models")[0]
     assert models == 1
 
