@@ -189,12 +189,12 @@ def attribute_value(
         raw = None if column.startswith("_") else contact.get(column)
     elif table == "accounts":
         raw = (account or {}).get(column)
-    if table in ("contacts", "accounts") and column == "country":
-        raw = as_country(raw)
     elif table == "attributes":
         raw = attributes.get(column)
     else:
         raw = None
+    if table in ("contacts", "accounts") and column == "country":
+        raw = as_country(raw)
     return text(raw), number(raw)
 
 

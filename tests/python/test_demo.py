@@ -146,6 +146,7 @@ def test_the_target_schema_holds_the_public_marts_alone(demo_run):
         "main_staging",
         "main_intermediate",
         "main_grid",
+        "main_reference",
         "main_semantic",
         "main_demo",
     }
