@@ -6,26 +6,33 @@ accounts as (
 
 ),
 
-final as (
+classified as (
 
+    -- each row gets the first reason that keeps it from being used as-is, or none
     select
-        'accounts' as input_table,
-        case
-            when account_id is null or version_rank > 1 or is_country_unmapped then 'reported'
-            else 'scored'
-        end as outcome,
+        account_id,
+        country_as_given,
         case
             when account_id is null then 'missing_account_id'
             when version_rank > 1 then 'duplicate_account_id'
             when is_country_unmapped then 'unmapped_country'
-            else 'scored'
-        end as reason,
+        end as quality_reason
+    from accounts
+
+),
+
+final as (
+
+    select
+        'accounts' as input_table,
+        case when quality_reason is null then 'scored' else 'reported' end as outcome,
+        coalesce(quality_reason, 'scored') as reason,
         case
-            when account_id is not null and version_rank = 1 and is_country_unmapped
+            when quality_reason = 'unmapped_country'
                 then account_id || ' (country ' || country_as_given || ')'
             else coalesce(account_id, '(no account_id)')
         end as example_key
-    from accounts
+    from classified
 
 )
 

@@ -19,6 +19,7 @@ from sklearn.metrics import roc_auc_score
 from dbt_harness import PROJECT_ROOT, DbtRun, copy_project, run_dbt
 from lead_scoring import demo_data, summary
 from lead_scoring.cli import main as lead_scoring_cli
+from lead_scoring.publish import public_marts
 
 DEMO_DIR = PROJECT_ROOT / "seeds" / "demo"
 DEMO_AS_OF = "2026-09-30"
@@ -124,7 +125,7 @@ def test_demo_auc_in_sql_equals_scikit_learn(demo_run):
 
 
 def test_the_target_schema_holds_the_public_marts_alone(demo_run):
-    public = {path.stem for path in (PROJECT_ROOT / "models" / "marts").glob("*.sql")}
+    public = set(public_marts(PROJECT_ROOT))
     relations = {
         name
         for (name,) in demo_run.query(
@@ -186,7 +187,7 @@ def test_relations_an_earlier_version_left_in_the_marts_schema_can_be_dropped(de
                 "select table_name from information_schema.tables where table_schema = 'main'"
             ).fetchall()
         }
-    public = {path.stem for path in (PROJECT_ROOT / "models" / "marts").glob("*.sql")}
+    public = set(public_marts(PROJECT_ROOT))
     assert left == public | {"my_own_report"}
 
 
