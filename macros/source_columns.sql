@@ -1,9 +1,9 @@
 {% macro optional_source(table_name) -%}
     {#- The relation of an optional input table (e.g. contact_attributes) when it exists in
-        the source schema, else none: models read it only when present, so nobody has to
-        declare that a table is there. -#}
-    {%- set relation = source('lead_scoring', table_name) -%}
-    {%- if not execute -%}
+        the warehouse (input_relation says where), else none: models read it only when
+        present, so nobody has to declare that a table is there. -#}
+    {%- set relation = input_relation(table_name) -%}
+    {%- if relation is none or not execute -%}
         {{ return(none) }}
     {%- endif -%}
     {{ return(adapter.get_relation(relation.database, relation.schema, relation.identifier)) }}
@@ -55,10 +55,21 @@
 {%- endmacro %}
 
 {% macro contract_columns(table_name) -%}
-    {#- The columns the source YAML documents for an input table (lowercase): the contract. -#}
+    {#- The columns documented for an input table (lowercase): the contract, as the
+        `lead_scoring` source YAML states it, or with a CRM's staging, as that staging
+        model's YAML does (it documents the contract's columns it writes). -#}
+    {%- set crm = input_crm() -%}
+    {%- if crm is none -%}
+        {%- set documented = graph.sources.values()
+            | selectattr('source_name', 'equalto', 'lead_scoring')
+            | selectattr('name', 'equalto', table_name) -%}
+    {%- else -%}
+        {%- set documented = graph.nodes.values()
+            | selectattr('resource_type', 'equalto', 'model')
+            | selectattr('name', 'equalto', 'stg_' ~ crm ~ '__' ~ table_name) -%}
+    {%- endif -%}
     {%- set names = [] -%}
-    {%- for node in graph.sources.values()
-        if node.source_name == 'lead_scoring' and node.name == table_name -%}
+    {%- for node in documented -%}
         {%- for column_name in node.columns -%}
             {%- do names.append(column_name | lower) -%}
         {%- endfor -%}

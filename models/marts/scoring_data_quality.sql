@@ -41,6 +41,11 @@
     ('attribute_values', 'reported', 'non_numeric_between_value',
         'attribute value a between rule compares that is not a number: matches nothing'),
 ] -%}
+{#- with a CRM's staging, the loader rows it leaves out or rewrites too -#}
+{%- set crm = input_crm() -%}
+{%- for input_table, reason, description in crm_quality_reasons(crm) -%}
+    {%- do reasons.append((input_table, 'reported', reason, description)) -%}
+{%- endfor -%}
 {%- set max_examples = 5 -%}
 
 with
@@ -74,6 +79,14 @@ attribute_value_rows as (
     select * from {{ ref('int_attribute_values_classified') }}
 
 ),
+
+{% if crm %}
+    crm_rows as (
+
+        select * from {{ ref('int_' ~ crm ~ '_rows_classified') }}
+
+    ),
+{% endif %}
 
 reason_catalog as (
 
@@ -119,6 +132,14 @@ classified_rows as (
         reason,
         example_key
     from attribute_value_rows
+    {% if crm -%}
+        union all
+        select
+            input_table,
+            reason,
+            example_key
+        from crm_rows
+    {%- endif %}
 
 ),
 

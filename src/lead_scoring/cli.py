@@ -15,6 +15,7 @@ import duckdb
 
 from lead_scoring import (
     backtest,
+    crm_shapes,
     demo_data,
     grid_files,
     impact,
@@ -30,13 +31,24 @@ from lead_scoring import (
 def _generate(args: argparse.Namespace) -> int:
     size = demo_data.DemoSize(contacts=args.contacts, accounts=args.accounts, events=args.events)
     file_format = "csv" if args.csv else "parquet" if args.parquet else None
+    if args.crm:
+        # the contract-shaped demo in a scratch schema, then the same leads in the CRM's shape
+        with duckdb.connect(args.duckdb) as con:
+            demo_data.generate(con, "demo_contract_shaped", size=size, seed=args.seed)
+            counts = crm_shapes.write(
+                con, "demo_contract_shaped", args.crm, args.schema or args.crm
+            )
+            con.execute("drop schema demo_contract_shaped cascade")
+        print(", ".join(f"{table}: {rows}" for table, rows in counts.items()))
+        return 0
+    schema = args.schema or "lead_scoring_input"
     with tempfile.TemporaryDirectory() as scratch:
         # without --duckdb, the tables are built in a throwaway database and copied out
         database = args.duckdb or str(Path(scratch) / "generate.duckdb")
         with duckdb.connect(database) as con:
-            counts = demo_data.generate(con, args.schema, size=size, seed=args.seed)
+            counts = demo_data.generate(con, schema, size=size, seed=args.seed)
             if file_format:
-                demo_data.export(con, args.schema, Path(args.csv or args.parquet), file_format)
+                demo_data.export(con, schema, Path(args.csv or args.parquet), file_format)
     print(", ".join(f"{table}: {rows}" for table, rows in counts.items()))
     return 0
 
@@ -264,7 +276,15 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--accounts", type=int, default=demo_data.DemoSize.accounts)
     generate.add_argument("--events", type=int, default=demo_data.DemoSize.events)
     generate.add_argument("--seed", type=int, default=42)
-    generate.add_argument("--schema", default="lead_scoring_input", help="schema to write into")
+    generate.add_argument(
+        "--schema", help="schema to write into (default: lead_scoring_input, or the CRM's name)"
+    )
+    generate.add_argument(
+        "--crm",
+        choices=crm_shapes.CRMS,
+        help="write the demo's leads as this CRM's loader writes them (with --duckdb), and"
+        " what this project's staging of them must give back into <schema>_expected",
+    )
     outputs = generate.add_argument_group("outputs (at least one)")
     outputs.add_argument("--duckdb", help="DuckDB file to write the tables into")
     outputs.add_argument("--csv", help="directory to write one CSV per table into")
@@ -408,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "generate" and not (args.duckdb or args.csv or args.parquet):
         parser.error("generate needs --duckdb, --csv or --parquet")
+    if args.command == "generate" and args.crm and not args.duckdb:
+        parser.error("generate --crm needs --duckdb")
     if args.command == "generate" and args.csv and args.parquet:
         parser.error("choose one of --csv and --parquet")
     return args.handler(args)

@@ -4,7 +4,7 @@ with
 
 source as (
 
-    select * from {{ source('lead_scoring', 'conversions') }}
+    select * from {{ input_relation('conversions') }}
 
 ),
 

@@ -4,7 +4,7 @@ with
 
 source as (
 
-    select * from {{ source('lead_scoring', 'accounts') }}
+    select * from {{ input_relation('accounts') }}
 
 ),
 

@@ -15,7 +15,7 @@ with
 
 source as (
 
-    select * from {{ source('lead_scoring', 'events') }}
+    select * from {{ input_relation('events') }}
 
 ),
 

@@ -1,0 +1,37 @@
+{{ config(enabled=input_crm() == 'hubspot') }}
+{%- set mapped = [
+    'property_name', 'property_domain', 'property_industry', 'property_numberofemployees',
+    'property_annualrevenue', 'property_country',
+] -%}
+{%- set source_relation = source('hubspot', 'company') %}
+
+with
+
+source as (
+
+    select * from {{ source_relation }}
+
+),
+
+renamed as (
+
+    select
+        cast(id as {{ dbt.type_string() }}) as company_id,
+        coalesce(cast(is_deleted as boolean), false) as is_deleted,
+        property_name as company_name,
+        {{ crm_column(source_relation, 'property_domain', dbt.type_string()) }} as domain,
+        {{ crm_column(source_relation, 'property_industry', dbt.type_string()) }} as industry,
+        {{ crm_column(source_relation, 'property_numberofemployees', dbt.type_int()) }}
+            as employee_count,
+        {{ crm_column(source_relation, 'property_annualrevenue', dbt.type_numeric()) }}
+            as annual_revenue,
+        {{ crm_column(source_relation, 'property_country', dbt.type_string()) }} as country,
+        {% for property in crm_property_columns(source_relation, mapped) -%}
+            {{ property.quoted }},
+        {% endfor -%}
+        cast(_fivetran_synced as {{ dbt.type_timestamp() }}) as synced_at
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,71 @@
+{#- Every deal with each of its contacts (a deal without contacts once, with none), its
+    contact resolved and, for a row not staged as a conversion, why: `crm_reason` and
+    `is_staged`. A conversion is a closed-won deal; its product is the deal's pipeline
+    (teams that sell several products keep a pipeline per product). -#}
+{{ config(enabled=input_crm() == 'hubspot') }}
+
+with
+
+deals as (
+
+    select * from {{ ref('base_hubspot__deal') }}
+
+),
+
+deal_contacts as (
+
+    select * from {{ ref('base_hubspot__deal_contact') }}
+
+),
+
+deal_stages as (
+
+    select * from {{ ref('base_hubspot__deal_pipeline_stage') }}
+
+),
+
+contact_resolution as (
+
+    select * from {{ ref('base_hubspot__contact_resolution') }}
+
+),
+
+deal_rows as (
+
+    select
+        deals.deal_id,
+        deal_contacts.contact_id as crm_contact_key,
+        case
+            when contact_resolution.contact_id is null then deal_contacts.contact_id
+            else contact_resolution.resolved_contact_id
+        end as contact_id,
+        deals.closed_at as converted_at,
+        deals.deal_pipeline_id as product,
+        case
+            when deals.is_deleted then 'deleted_deal'
+            when not coalesce(deal_stages.is_closed_won, false) then 'deal_not_won'
+            when deal_contacts.contact_id is null then 'deal_without_contact'
+            when contact_resolution.resolution = 'deleted' then 'deleted_contact'
+            when contact_resolution.resolution = 'merged' then 'merged_contact_moved'
+        end as crm_reason
+    from deals
+    left join deal_stages
+        on deals.deal_pipeline_stage_id = deal_stages.deal_pipeline_stage_id
+    left join deal_contacts
+        on deals.deal_id = deal_contacts.deal_id
+    left join contact_resolution
+        on deal_contacts.contact_id = contact_resolution.contact_id
+
+),
+
+final as (
+
+    select
+        'hubspot.deal_contact' as crm_table,
+        *,
+        coalesce(crm_reason = 'merged_contact_moved', true) as is_staged
+    from deal_rows
+
+)
+
+select * from final
