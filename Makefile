@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # The demo activity log ends on this day, so the demo is scored as of it.
 DEMO_AS_OF ?= 2026-09-30
 # The CRMs whose loader tables models/staging/crm/ stages (var lead_scoring_crm).
-CRMS := hubspot
+CRMS := hubspot salesforce marketo
 
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 export LEAD_SCORING_DUCKDB_PATH ?= $(CURDIR)/lead_scoring.duckdb

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import duckdb
 
-CRMS = ("hubspot",)
+CRMS = ("hubspot", "salesforce", "marketo")
 """The CRMs ``write`` can shape the demo like."""
 
 COUNTRY_NAMES = {
@@ -539,7 +539,690 @@ select
 from kept_conversions;
 """
 
-_WRITERS = {"hubspot": _HUBSPOT}
+_SALESFORCE = """
+create schema {target};
+create schema {expected};
+
+-- the demo's contacts numbered in order; a contact without an account, and every 11th,
+-- is a Salesforce lead (00Q...) not yet converted, the others contacts (003...)
+create or replace temp table people as
+select
+    kept_contacts.*,
+    numbered.number,
+    kept_contacts.account_id is null
+    or trim(kept_contacts.account_id) = ''
+    or numbered.number % 11 = 0 as is_lead
+from kept_contacts
+inner join (
+    select contact_key, row_number() over (order by contact_key) as number
+    from (select distinct trim(contact_id) as contact_key from kept_contacts)
+) as numbered
+    on trim(kept_contacts.contact_id) = numbered.contact_key;
+alter table people add column sf_id varchar;
+update people
+set sf_id = (case when is_lead then '00Q' else '003' end)
+    || lpad(cast(number as varchar), 15, '0');
+
+create or replace temp table account_ids as
+select
+    account_key,
+    '001' || lpad(cast(row_number() over (order by account_key) as varchar), 15, '0') as sf_id
+from (
+    select trim(account_id) as account_key from kept_accounts
+    union
+    select trim(account_id) from kept_contacts where nullif(trim(account_id), '') is not null
+);
+
+create or replace temp macro person_id(key) as
+    (select sf_id from people where trim(contact_id) = trim(key));
+create or replace temp macro sf_account_id(key) as
+    (select sf_id from account_ids where account_key = trim(key));
+create or replace temp macro picklist(value) as
+    array_to_string(
+        list_transform(
+            string_split(replace(trim(value), '_', ' '), ' '), lambda w: upper(w[1]) || w[2:]
+        ),
+        ' '
+    );
+create or replace temp macro sf_number_id(prefix, n) as prefix || lpad(cast(n as varchar), 15, '0');
+
+-- a lead with an account of the demo carries its company on the lead
+create or replace temp view lead_companies as
+select people.sf_id, kept_accounts.*
+from people
+inner join kept_accounts
+    on trim(people.account_id) = trim(kept_accounts.account_id)
+where people.is_lead;
+
+-- every 29th contact has a merged-away duplicate (deleted, its master the survivor) holding
+-- half its activity; every 23rd was first a lead, converted, whose activity is on the lead
+create or replace temp view merged_pairs as
+select sf_id as survivor_id, sf_number_id('003', number + 5000000) as merged_id
+from people
+where not is_lead and number % 29 = 0;
+
+create or replace temp view converted_leads as
+select sf_id as contact_sf_id, sf_number_id('00Q', number + 7000000) as lead_sf_id, people.*
+from people
+where not is_lead and number % 23 = 0;
+
+create table {target}.account as
+select
+    sf_account_id(account_id) as id,
+    false as is_deleted,
+    account_name as name,
+    case when domain is not null then 'https://www.' || upper(trim(domain)) || '/' end
+        as website,
+    industry,
+    employee_count as number_of_employees,
+    annual_revenue,
+    case
+        when row_number() over (order by account_id) % 4 = 0 then country
+        else coalesce(
+            (select max(country_name) from country_names where country_code = upper(trim(country))),
+            country
+        )
+    end as billing_country,
+    funding_stage as funding_stage_c,
+    {synced_at} as _fivetran_synced
+from kept_accounts
+union all
+select sf_number_id('001', 900000 + n), true, 'Deleted Co ' || n, null, 'Software', 5000, 1e9,
+    'US', null, {synced_at}
+from range(1, 4) as deleted(n);
+
+create table {target}.contact as
+select
+    sf_id as id,
+    false as is_deleted,
+    cast(null as varchar) as master_record_id,
+    sf_account_id(account_id) as account_id,
+    email,
+    job_title as title,
+    phone,
+    country as mailing_country,
+    is_decision_maker as is_decision_maker_c,
+    picklist(lead_source) as lead_source,
+    department as department_c,
+    years_in_role as years_in_role_c,
+    created_at as created_date,
+    updated_at as last_modified_date,
+    {synced_at} as _fivetran_synced
+from people
+where not is_lead
+union all
+select merged_id, true, survivor_id, null, 'old.' || merged_id || '@example.com', 'Intern', null,
+    'Atlantis', false, 'Other', null, null, timestamp '2025-01-01', timestamp '2025-01-02',
+    {synced_at}
+from merged_pairs
+union all
+select sf_number_id('003', 9000000 + n), true, null, null, 'deleted' || n || '@gone.example.com',
+    'Chief Executive Officer', '+1 555 9999999', 'United States', true, 'Paid Search', 'Sales', 10,
+    timestamp '2026-01-01', timestamp '2026-09-01', {synced_at}
+from range(1, 21) as deleted(n);
+
+create table {target}.lead as
+select
+    people.sf_id as id,
+    false as is_deleted,
+    cast(null as varchar) as master_record_id,
+    false as is_converted,
+    cast(null as varchar) as converted_contact_id,
+    people.email,
+    people.job_title as title,
+    people.phone,
+    people.country,
+    people.is_decision_maker as is_decision_maker_c,
+    picklist(people.lead_source) as lead_source,
+    lead_companies.account_name as company,
+    case when lead_companies.domain is not null then lead_companies.domain end as website,
+    lead_companies.industry,
+    lead_companies.employee_count as number_of_employees,
+    lead_companies.annual_revenue,
+    people.department as department_c,
+    people.years_in_role as years_in_role_c,
+    people.created_at as created_date,
+    people.updated_at as last_modified_date,
+    {synced_at} as _fivetran_synced
+from people
+left join lead_companies
+    on people.sf_id = lead_companies.sf_id
+where people.is_lead
+union all
+select lead_sf_id, false, null, true, contact_sf_id, email, job_title, phone, country,
+    is_decision_maker, picklist(lead_source), null, null, null, null, null, null, null,
+    created_at, created_at, {synced_at}
+from converted_leads;
+
+-- the demo's activity as Salesforce records it: form fills, downloads, webinars and e-mail
+-- clicks as campaign memberships (one per campaign and person), demo requests as meetings,
+-- contact requests as calls (page views, opens, chats and unsubscribes: not recorded)
+create or replace temp view sf_activity as
+select
+    kept_events.*,
+    people.sf_id as person_sf_id,
+    people.number,
+    case
+        when merged_pairs.merged_id is not null and hash(kept_events.event_id) % 2 = 0
+            then merged_pairs.merged_id
+        when converted_leads.lead_sf_id is not null and hash(kept_events.event_id) % 2 = 1
+            then converted_leads.lead_sf_id
+        else people.sf_id
+    end as recorded_on
+from kept_events
+inner join people
+    on kept_events.contact_id = trim(people.contact_id)
+left join merged_pairs
+    on people.sf_id = merged_pairs.survivor_id
+left join converted_leads
+    on people.sf_id = converted_leads.contact_sf_id;
+
+create or replace temp view sf_memberships as
+select
+    case event_type
+        when 'webinar_registration' then subject || ' registration'
+        else subject
+    end as campaign_name,
+    case event_type
+        when 'webinar_registration' then 'Registered'
+        when 'webinar_attendance' then 'Attended'
+        when 'email_click' then 'Clicked'
+        else 'Responded'
+    end as member_status,
+    recorded_on,
+    any_value(person_sf_id) as person_sf_id,
+    min(occurred_at) as first_responded_date
+from sf_activity
+where event_type in (
+    'form_submission', 'demo_request', 'contact_request', 'content_download',
+    'webinar_registration', 'webinar_attendance', 'email_click'
+)
+group by all;
+
+create table {target}.campaign as
+select
+    sf_number_id('701', row_number() over (order by campaign_name)) as id,
+    campaign_name as name,
+    {synced_at} as _fivetran_synced
+from (select distinct campaign_name from sf_memberships union select 'Churned customers');
+
+create or replace temp table sf_members as
+select
+    sf_number_id('00v', row_number() over (order by campaign_name, recorded_on)) as id,
+    sf_memberships.*,
+    campaign.id as campaign_id
+from sf_memberships
+inner join {target}.campaign as campaign
+    on sf_memberships.campaign_name = campaign.name;
+
+create table {target}.campaign_member as
+select
+    id,
+    campaign_id,
+    case when recorded_on like '00Q%' then recorded_on end as lead_id,
+    case when recorded_on like '003%' then recorded_on end as contact_id,
+    false as is_deleted,
+    member_status as status,
+    first_responded_date,
+    first_responded_date as created_date,
+    {synced_at} as _fivetran_synced
+from sf_members
+union all
+-- traps: removed memberships, and memberships of deleted contacts
+select sf_number_id('00v', 8000000 + number),
+    (select id from {target}.campaign where name = 'Churned customers'),
+    null, sf_id, true, 'Sent', null, timestamp '2026-06-01', {synced_at}
+from people
+where not is_lead and number % 50 = 0
+union all
+select sf_number_id('00v', 9000000 + n),
+    (select id from {target}.campaign where name = 'Churned customers'),
+    null, sf_number_id('003', 9000000 + n), false, 'Responded', timestamp '2026-09-03',
+    timestamp '2026-09-03', {synced_at}
+from range(1, 21) as deleted(n);
+
+create or replace temp table sf_meetings as
+select
+    sf_number_id('00U', row_number() over (order by occurred_at, event_id)) as id,
+    recorded_on,
+    person_sf_id,
+    occurred_at + interval 2 day as start_date_time
+from sf_activity
+where event_type = 'demo_request';
+
+create table {target}.event as
+select
+    id,
+    recorded_on as who_id,
+    false as is_deleted,
+    'Demo' as subject,
+    start_date_time,
+    start_date_time as activity_date_time,
+    {synced_at} as _fivetran_synced
+from sf_meetings;
+
+create or replace temp table sf_calls as
+select
+    sf_number_id('00T', row_number() over (order by occurred_at, event_id)) as id,
+    recorded_on,
+    person_sf_id,
+    occurred_at + interval 1 day as created_date
+from sf_activity
+where event_type = 'contact_request';
+
+create table {target}.task as
+select
+    id,
+    recorded_on as who_id,
+    false as is_deleted,
+    'Call' as task_subtype,
+    'Call' as type,
+    'Call back' as subject,
+    created_date,
+    {synced_at} as _fivetran_synced
+from sf_calls
+union all
+-- traps: deleted tasks, and calls to deleted contacts
+select sf_number_id('00T', 8000000 + number), sf_id, true, 'Call', 'Call', 'Call back',
+    timestamp '2026-09-10 09:00:00', {synced_at}
+from people
+where number % 40 = 0
+union all
+select sf_number_id('00T', 9000000 + n), sf_number_id('003', 9000000 + n), false, 'Email', 'Email',
+    'Pricing', timestamp '2026-09-04 10:00:00', {synced_at}
+from range(1, 21) as deleted(n);
+
+-- a won opportunity per demo conversion, its contact role the converted person (on a merged
+-- duplicate for every other survivor's); every 5th has no contact role and converts its
+-- account's contacts; traps: lost, open and deleted opportunities, and deleted contacts'
+create or replace temp table sf_opportunities as
+select
+    sf_number_id('006', conversion_number) as id,
+    conversion_number,
+    people.sf_id as person_sf_id,
+    case when not people.is_lead then sf_account_id(people.account_id) end as account_id,
+    kept_conversions.converted_at,
+    kept_conversions.product,
+    conversion_number % 5 = 0 and not people.is_lead as has_no_contact_role
+from kept_conversions
+inner join people
+    on kept_conversions.contact_id = trim(people.contact_id);
+
+create table {target}.opportunity as
+select
+    id,
+    false as is_deleted,
+    account_id,
+    true as is_won,
+    true as is_closed,
+    converted_at as close_date,
+    product as product_c,
+    {synced_at} as _fivetran_synced
+from sf_opportunities
+union all
+select sf_number_id('006', 100000 + number), number % 3 = 0, sf_account_id(account_id), false,
+    number % 2 = 0, timestamp '2026-08-15', 'platform', {synced_at}
+from people
+where not is_lead and number % 31 = 0
+union all
+select sf_number_id('006', 200000 + n), false, null, true, true, timestamp '2026-08-20', 'platform',
+    {synced_at}
+from range(1, 21) as deleted(n);
+
+create table {target}.opportunity_contact_role as
+select
+    sf_number_id('00K', conversion_number) as id,
+    sf_opportunities.id as opportunity_id,
+    case
+        when merged_pairs.merged_id is not null and conversion_number % 2 = 0
+            then merged_pairs.merged_id
+        else person_sf_id
+    end as contact_id,
+    false as is_deleted,
+    {synced_at} as _fivetran_synced
+from sf_opportunities
+left join merged_pairs
+    on sf_opportunities.person_sf_id = merged_pairs.survivor_id
+where not has_no_contact_role
+union all
+select sf_number_id('00K', 100000 + number), sf_number_id('006', 100000 + number), sf_id, false,
+    {synced_at}
+from people
+where not is_lead and number % 31 = 0
+union all
+select sf_number_id('00K', 200000 + n), sf_number_id('006', 200000 + n),
+    sf_number_id('003', 9000000 + n), false, {synced_at}
+from range(1, 21) as deleted(n);
+
+-- what the staging must give back, in the contract's shape
+create table {expected}.contacts as
+select
+    people.sf_id as contact_id,
+    case
+        when not people.is_lead then sf_account_id(people.account_id)
+        when lead_companies.sf_id is not null then people.sf_id
+    end as account_id,
+    people.email,
+    people.job_title,
+    people.phone,
+    people.country,
+    people.is_decision_maker,
+    lower(trim(people.lead_source)) as lead_source,
+    people.created_at,
+    people.updated_at,
+    people.department,
+    people.years_in_role
+from people
+left join lead_companies
+    on people.sf_id = lead_companies.sf_id;
+
+create table {expected}.accounts as
+select
+    sf_account_id(account_id) as account_id,
+    account_name,
+    lower(trim(domain)) as domain,
+    industry,
+    employee_count,
+    annual_revenue,
+    country,
+    funding_stage
+from kept_accounts
+union all
+select
+    lead_companies.sf_id,
+    lead_companies.account_name,
+    lower(trim(lead_companies.domain)),
+    lead_companies.industry,
+    lead_companies.employee_count,
+    lead_companies.annual_revenue,
+    people.country,
+    null
+from lead_companies
+inner join people
+    on lead_companies.sf_id = people.sf_id;
+
+create table {expected}.events as
+select
+    'campaign_member:' || id as event_id,
+    person_sf_id as contact_id,
+    'campaign_' || lower(member_status) as event_type,
+    campaign_name as subject,
+    first_responded_date as occurred_at
+from sf_members
+union all
+select 'event:' || id, person_sf_id, 'meeting', 'Demo', start_date_time
+from sf_meetings
+union all
+select 'task:' || id, person_sf_id, 'call', 'Call back', created_date
+from sf_calls;
+
+create table {expected}.conversions as
+select person_sf_id as contact_id, converted_at, product
+from sf_opportunities
+where not has_no_contact_role
+union all
+select people.sf_id, sf_opportunities.converted_at, sf_opportunities.product
+from sf_opportunities
+inner join people
+    on sf_opportunities.account_id = sf_account_id(people.account_id)
+where sf_opportunities.has_no_contact_role and not people.is_lead;
+"""
+
+_MARKETO = """
+create schema {target};
+create schema {expected};
+
+-- Marketo lead ids are numbers: the demo's contacts numbered in order
+create or replace temp table leads as
+select
+    kept_contacts.*,
+    numbered.number,
+    kept_accounts.account_name as company,
+    kept_accounts.domain as company_domain,
+    kept_accounts.industry as company_industry,
+    kept_accounts.employee_count as company_employee_count,
+    kept_accounts.annual_revenue as company_annual_revenue,
+    kept_accounts.country as company_country,
+    -- a company's picklist spells its country out, but for every fourth company
+    case
+        when hash(kept_accounts.account_id) % 4 = 0 then kept_accounts.country
+        else coalesce(
+            (
+                select max(country_name) from country_names
+                where country_code = upper(trim(kept_accounts.country))
+            ),
+            kept_accounts.country
+        )
+    end as company_country_as_written
+from kept_contacts
+inner join (
+    select contact_key, row_number() over (order by contact_key) as number
+    from (select distinct trim(contact_id) as contact_key from kept_contacts)
+) as numbered
+    on trim(kept_contacts.contact_id) = numbered.contact_key
+left join kept_accounts
+    on trim(kept_contacts.account_id) = trim(kept_accounts.account_id);
+
+-- every 29th lead with activity was entered twice and merged: the duplicate (id + 5000000)
+-- holds half its activity
+create or replace temp view merged_pairs as
+select number as survivor_id, number + 5000000 as merged_id
+from leads
+where number % 29 = 0 and trim(contact_id) in (select contact_id from kept_events);
+
+create table {target}.lead as
+select
+    number as id,
+    false as _fivetran_deleted,
+    email,
+    job_title as title,
+    phone,
+    country,
+    is_decision_maker as is_decision_maker_c,
+    upper(trim(lead_source)) as lead_source,
+    company,
+    -- as typed: no scheme
+    case when company_domain is not null then 'www.' || company_domain end as website,
+    company_industry as industry,
+    company_employee_count as number_of_employees,
+    company_annual_revenue as annual_revenue,
+    company_country_as_written as billing_country,
+    department as department_c,
+    years_in_role as years_in_role_c,
+    created_at,
+    updated_at,
+    {synced_at} as _fivetran_synced
+from leads
+union all
+select merged_id, true, 'old.' || merged_id || '@example.com', 'Intern', null, 'Atlantis', false,
+    'OTHER', null, null, null, null, null, null, null, null, timestamp '2025-01-01',
+    timestamp '2025-01-02', {synced_at}
+from merged_pairs
+union all
+-- deleted leads still synced as rows (the other ten deleted are gone from the table)
+select 9000000 + n, true, 'deleted' || n || '@gone.example.com', 'Chief Executive Officer', null,
+    'United States', true, 'PAID_SEARCH', 'Gone Inc', 'www.gone.example.com', 'Software', 5000,
+    1e9, 'United States', 'Sales', 10, timestamp '2026-01-01', timestamp '2026-09-01',
+    {synced_at}
+from range(1, 11) as deleted(n);
+
+create table {target}.activity_merge_leads as
+select
+    'merge-' || survivor_id as id,
+    survivor_id as lead_id,
+    '[' || merged_id || ']' as merge_ids,
+    timestamp '2025-02-01 00:00:00' as activity_date,
+    {synced_at} as _fivetran_synced
+from merged_pairs;
+
+create table {target}.activity_delete_lead as
+select
+    'delete-' || n as id,
+    9000000 + n as lead_id,
+    timestamp '2026-09-15 00:00:00' as activity_date,
+    {synced_at} as _fivetran_synced
+from range(1, 21) as deleted(n);
+
+-- the demo's activity as Marketo records it, numbered in one sequence (chats: not recorded)
+create or replace temp table marketo_activity as
+select
+    row_number() over (order by kept_events.occurred_at, kept_events.event_id) as activity_id,
+    kept_events.*,
+    leads.number as survivor_id,
+    case
+        when merged_pairs.merged_id is not null and hash(kept_events.event_id) % 2 = 0
+            then merged_pairs.merged_id
+        else leads.number
+    end as lead_id
+from kept_events
+inner join leads
+    on kept_events.contact_id = trim(leads.contact_id)
+left join merged_pairs
+    on leads.number = merged_pairs.survivor_id
+where kept_events.event_type != 'chat_started';
+
+create table {target}.activity_open_email as
+select activity_id as id, lead_id, occurred_at as activity_date, subject as primary_attribute_value,
+    {synced_at} as _fivetran_synced
+from marketo_activity where event_type = 'email_open'
+union all
+select 900000000 + n, 9000000 + n, timestamp '2026-09-02', 'newsletter-2026-09', {synced_at}
+from range(1, 21) as deleted(n);
+
+create table {target}.activity_click_email as
+select activity_id as id, lead_id, occurred_at as activity_date, subject as primary_attribute_value,
+    'https://www.example.com/newsletter' as link, {synced_at} as _fivetran_synced
+from marketo_activity where event_type = 'email_click';
+
+create table {target}.activity_unsubscribe_email as
+select activity_id as id, lead_id, occurred_at as activity_date, subject as primary_attribute_value,
+    {synced_at} as _fivetran_synced
+from marketo_activity where event_type = 'unsubscribe';
+
+create table {target}.activity_fill_out_form as
+select activity_id as id, lead_id, occurred_at as activity_date, subject as primary_attribute_value,
+    {synced_at} as _fivetran_synced
+from marketo_activity
+where event_type in ('form_submission', 'demo_request', 'contact_request', 'content_download')
+union all
+select 910000000 + n, 9000000 + n, timestamp '2026-09-03', 'Demo request', {synced_at}
+from range(1, 21) as deleted(n);
+
+-- page visits with the site's host and, for every third, a tracking query string
+create table {target}.activity_visit_webpage as
+select
+    activity_id as id,
+    lead_id,
+    occurred_at as activity_date,
+    subject as primary_attribute_value,
+    'https://www.example.com' || subject
+    || case when activity_id % 3 = 0 then '?utm_source=newsletter&utm_medium=email' else '' end
+        as webpage_url,
+    {synced_at} as _fivetran_synced
+from marketo_activity where event_type = 'page_view';
+
+create table {target}.activity_change_status_in_progression as
+select
+    activity_id as id,
+    lead_id,
+    occurred_at as activity_date,
+    subject as primary_attribute_value,
+    case event_type when 'webinar_registration' then 'Registered' else 'Attended' end
+        as new_status,
+    {synced_at} as _fivetran_synced
+from marketo_activity
+where event_type in ('webinar_registration', 'webinar_attendance');
+
+-- every 17th lead joined the newsletter list when it was created
+create table {target}.activity_add_to_list as
+select
+    800000000 + number as id,
+    number as lead_id,
+    created_at as activity_date,
+    'Newsletter subscribers' as primary_attribute_value,
+    {synced_at} as _fivetran_synced
+from leads
+where number % 17 = 0 and created_at is not null;
+
+-- a demo conversion is the lead's status set to Customer; traps: other field changes
+create table {target}.activity_change_data_value as
+select
+    'status-' || conversion_number as id,
+    leads.number as lead_id,
+    kept_conversions.converted_at as activity_date,
+    'Lead Status' as primary_attribute_value,
+    'Customer' as new_value,
+    'MQL' as old_value,
+    {synced_at} as _fivetran_synced
+from kept_conversions
+inner join leads
+    on kept_conversions.contact_id = trim(leads.contact_id)
+union all
+select 'mql-' || number, number, timestamp '2026-08-01', 'Lead Status', 'MQL', 'New', {synced_at}
+from leads where number % 13 = 0
+union all
+select 'title-' || number, number, timestamp '2026-07-01', 'Job Title', 'Director', 'Manager',
+    {synced_at}
+from leads where number % 19 = 0;
+
+-- what the staging must give back, in the contract's shape
+create table {expected}.contacts as
+select
+    cast(number as varchar) as contact_id,
+    lower(trim(company)) as account_id,
+    email,
+    job_title,
+    phone,
+    country,
+    is_decision_maker,
+    lower(trim(lead_source)) as lead_source,
+    created_at,
+    updated_at,
+    department,
+    years_in_role
+from leads;
+
+create table {expected}.accounts as
+select distinct
+    lower(trim(company)) as account_id,
+    company as account_name,
+    lower(trim(company_domain)) as domain,
+    company_industry as industry,
+    company_employee_count as employee_count,
+    company_annual_revenue as annual_revenue,
+    company_country as country
+from leads
+where company is not null;
+
+create table {expected}.events as
+select
+    'activity:' || activity_id as event_id,
+    cast(survivor_id as varchar) as contact_id,
+    case
+        when event_type in ('demo_request', 'contact_request', 'content_download')
+            then 'form_submission'
+        when event_type = 'webinar_registration' then 'program_registered'
+        when event_type = 'webinar_attendance' then 'program_attended'
+        else event_type
+    end as event_type,
+    subject,
+    occurred_at
+from marketo_activity
+union all
+select 'activity:' || (800000000 + number), cast(number as varchar), 'list_membership',
+    'Newsletter subscribers', created_at
+from leads
+where number % 17 = 0 and created_at is not null;
+
+create table {expected}.conversions as
+select cast(leads.number as varchar) as contact_id, kept_conversions.converted_at,
+    cast(null as varchar) as product
+from kept_conversions
+inner join leads
+    on kept_conversions.contact_id = trim(leads.contact_id);
+"""
+
+_WRITERS = {"hubspot": _HUBSPOT, "salesforce": _SALESFORCE, "marketo": _MARKETO}
 
 
 def write(

@@ -110,44 +110,119 @@ def test_nothing_of_a_trap_reaches_the_contract(round_trip):
     assert reported[("events", "duplicate_event_conflicting")] == 0
 
 
-def test_hubspot_traps_are_reported_with_their_reasons(round_trip):
+# Traps crm_shapes plants in a fixed number: (loader table, reason) -> rows reported
+PLANTED = {
+    "hubspot": {
+        # 20 deleted contacts with a form, a click and a won deal each
+        ("hubspot.contact", "deleted_contact"): 20,
+        ("hubspot.email_event", "deleted_contact"): 20,
+        ("hubspot.contact_form_submission", "deleted_contact"): 20,
+        ("hubspot.deal_contact", "deleted_contact"): 20,
+        # 10 e-mails to addresses no contact has, 3 deleted companies
+        ("hubspot.email_event", "unknown_recipient"): 10,
+        ("hubspot.company", "deleted_company"): 3,
+    },
+    "salesforce": {
+        # 20 deleted contacts with a campaign response, an e-mail task and a won opportunity
+        ("salesforce.contact", "deleted_contact"): 20,
+        ("salesforce.campaign_member", "deleted_person"): 20,
+        ("salesforce.task", "deleted_person"): 20,
+        ("salesforce.opportunity", "deleted_person"): 20,
+        ("salesforce.account", "deleted_account"): 3,
+    },
+    "marketo": {
+        # 20 deleted leads (10 still synced as rows) with an open and a form fill each
+        ("marketo.lead", "deleted_lead"): 10,
+        ("marketo.activity_open_email", "deleted_lead"): 20,
+        ("marketo.activity_fill_out_form", "deleted_lead"): 20,
+    },
+}
+
+# Traps whose number depends on the demo: (loader table, reason) -> the loader rows, counted
+# in the CRM's own tables
+COUNTED = {
+    "hubspot": {
+        ("hubspot.contact", "merged_contact"): "select count(*) from hubspot.contact"
+        " where property_hs_calculated_merged_vids is not null",
+        ("hubspot.deal_contact", "deal_not_won"): "select count(*) from hubspot.deal"
+        " where not is_deleted and deal_pipeline_stage_id != 'closedwon'",
+        ("hubspot.deal_contact", "deleted_deal"): "select count(*) from hubspot.deal"
+        " where is_deleted",
+        ("hubspot.contact_list_member", "left_list"): "select count(*)"
+        " from hubspot.contact_list_member where _fivetran_deleted",
+    },
+    "salesforce": {
+        ("salesforce.contact", "merged_contact"): "select count(*) from salesforce.contact"
+        " where is_deleted and master_record_id is not null",
+        ("salesforce.lead", "converted_lead"): "select count(*) from salesforce.lead"
+        " where is_converted",
+        ("salesforce.opportunity", "opportunity_not_won"): "select count(*)"
+        " from salesforce.opportunity where not is_won and not is_deleted",
+        ("salesforce.task", "deleted_record"): "select count(*) from salesforce.task"
+        " where is_deleted",
+        ("salesforce.campaign_member", "deleted_record"): "select count(*)"
+        " from salesforce.campaign_member where is_deleted",
+    },
+    "marketo": {
+        ("marketo.lead", "merged_lead"): "select count(*) from marketo.activity_merge_leads",
+        ("marketo.activity_change_data_value", "not_a_conversion"): "select count(*)"
+        " from marketo.activity_change_data_value where new_value != 'Customer'",
+    },
+}
+
+# Rows moved to the record they became, in every CRM's activity and conversions
+MOVED = {
+    "hubspot": [
+        ("hubspot.email_event", "merged_contact_moved"),
+        ("hubspot.contact_form_submission", "merged_contact_moved"),
+        ("hubspot.contact_list_member", "merged_contact_moved"),
+        ("hubspot.deal_contact", "merged_contact_moved"),
+    ],
+    "salesforce": [
+        ("salesforce.campaign_member", "merged_person_moved"),
+        ("salesforce.campaign_member", "converted_lead_moved"),
+        ("salesforce.event", "converted_lead_moved"),
+        ("salesforce.opportunity", "merged_person_moved"),
+        # won opportunities without a contact role convert their account's contacts
+        ("salesforce.opportunity", "account_contact"),
+    ],
+    "marketo": [
+        ("marketo.activity_visit_webpage", "merged_lead_moved"),
+        ("marketo.activity_open_email", "merged_lead_moved"),
+        ("marketo.activity_fill_out_form", "merged_lead_moved"),
+    ],
+}
+
+
+def test_planted_traps_are_reported_with_their_reasons(round_trip):
     crm, crm_run, _ = round_trip
-    if crm != "hubspot":
-        pytest.skip("HubSpot's traps")
     reported = _reported(crm_run)
+    for key, rows in PLANTED[crm].items():
+        assert reported[key] == rows, key
     with duckdb.connect(str(crm_run.duckdb_path), read_only=True) as con:
-        (merged,) = con.execute(
-            "select count(*) from hubspot.contact where property_hs_calculated_merged_vids"
-            " is not null"
-        ).fetchone()
-        (lost_or_open,) = con.execute(
-            "select count(*) from hubspot.deal where not is_deleted"
-            " and deal_pipeline_stage_id != 'closedwon'"
-        ).fetchone()
-        (deleted_deals,) = con.execute(
-            "select count(*) from hubspot.deal where is_deleted"
-        ).fetchone()
-    assert merged > 0 and lost_or_open > 0 and deleted_deals > 0
-    # planted by crm_shapes: 20 deleted contacts with a form, a click and a won deal each,
-    # 10 e-mails to nobody's address, 3 deleted companies
-    assert reported[("hubspot.contact", "deleted_contact")] == 20
-    assert reported[("hubspot.contact", "merged_contact")] == merged
-    assert reported[("hubspot.company", "deleted_company")] == 3
-    assert reported[("hubspot.email_event", "unknown_recipient")] == 10
-    assert reported[("hubspot.email_event", "deleted_contact")] == 20
-    assert reported[("hubspot.contact_form_submission", "deleted_contact")] == 20
-    assert reported[("hubspot.deal_contact", "deleted_contact")] == 20
-    assert reported[("hubspot.deal_contact", "deal_not_won")] == lost_or_open
-    assert reported[("hubspot.deal_contact", "deleted_deal")] == deleted_deals
-    # activity of merged-away contacts moved to the survivor, through every table
-    for table in ("email_event", "contact_form_submission", "deal_contact"):
-        assert reported[(f"hubspot.{table}", "merged_contact_moved")] > 0, table
-    assert reported[("hubspot.contact_list_member", "left_list")] > 0
-    assert reported[("hubspot.engagement_contact", "inactive_engagement")] > 0
-    # companies' countries spelled out ("United States") still earn the region rule
-    with duckdb.connect(str(crm_run.duckdb_path), read_only=True) as con:
-        (spelled_out,) = con.execute(
-            "select count(*) from hubspot.company where property_country = 'United States'"
-        ).fetchone()
-    assert spelled_out > 0
+        for key, query in COUNTED[crm].items():
+            (rows,) = con.execute(query).fetchone()
+            assert rows > 0 and reported[key] == rows, (key, rows, reported[key])
+    for key in MOVED[crm]:
+        assert reported[key] > 0, key
+
+
+def test_every_reason_of_the_crm_is_listed_and_nothing_else_crm_shaped(round_trip):
+    crm, crm_run, _ = round_trip
+    tables = {
+        table
+        for (table,) in crm_run.query("select distinct input_table from main.scoring_data_quality")
+    }
+    crm_tables = {table for table in tables if "." in table}
+    assert crm_tables and all(table.startswith(f"{crm}.") for table in crm_tables)
+
+
+def test_countries_spelled_out_by_the_crm_earn_the_region_rule(round_trip):
+    _, crm_run, _ = round_trip
+    # the CRMs' pick lists spell most countries out ("United States"); the rule lists codes
+    reported = _reported(crm_run)
     assert reported[("accounts", "unmapped_country")] == 0
+    regional = crm_run.query(
+        "select count(*) from main.lead_score_details where criterion = 'region' and points = 100"
+    )[0][0]
+    assert regional > 0

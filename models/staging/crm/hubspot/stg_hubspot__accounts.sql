@@ -20,7 +20,7 @@ final as (
         industry,
         employee_count,
         annual_revenue,
-        {% for property in crm_property_columns(companies_relation) -%}
+        {% for property in crm_passed_columns(companies_relation) -%}
             {{ property.quoted }} as {{ adapter.quote(property.name) }},
         {% endfor -%}
         country

@@ -44,7 +44,7 @@ final as (
         end as is_decision_maker,
         {{ normalized_text('analytics_source') }} as lead_source,
         created_at,
-        {% for property in crm_property_columns(contacts_relation) -%}
+        {% for property in crm_passed_columns(contacts_relation) -%}
             {{ property.quoted }} as {{ adapter.quote(property.name) }},
         {% endfor -%}
         updated_at

@@ -26,7 +26,7 @@ renamed as (
         {{ crm_column(source_relation, 'property_annualrevenue', dbt.type_numeric()) }}
             as annual_revenue,
         {{ crm_column(source_relation, 'property_country', dbt.type_string()) }} as country,
-        {% for property in crm_property_columns(source_relation, mapped) -%}
+        {% for property in crm_passed_columns(source_relation, mapped) -%}
             {{ property.quoted }},
         {% endfor -%}
         cast(_fivetran_synced as {{ dbt.type_timestamp() }}) as synced_at

@@ -32,7 +32,7 @@ renamed as (
         cast(property_associatedcompanyid as {{ dbt.type_string() }}) as company_id,
         cast(property_createdate as {{ dbt.type_timestamp() }}) as created_at,
         cast(property_lastmodifieddate as {{ dbt.type_timestamp() }}) as updated_at,
-        {% for property in crm_property_columns(source_relation, mapped) -%}
+        {% for property in crm_passed_columns(source_relation, mapped) -%}
             {{ property.quoted }},
         {% endfor -%}
         cast(_fivetran_synced as {{ dbt.type_timestamp() }}) as synced_at

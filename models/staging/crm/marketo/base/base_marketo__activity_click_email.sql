@@ -1,0 +1,23 @@
+{{ config(enabled=input_crm() == 'marketo') }}
+
+with
+
+source as (
+
+    select * from {{ source('marketo', 'activity_click_email') }}
+
+),
+
+renamed as (
+
+    select
+        cast(id as {{ dbt.type_string() }}) as activity_id,
+        cast(lead_id as {{ dbt.type_string() }}) as lead_id,
+        'email_click' as event_type,
+        primary_attribute_value as subject,
+        cast(activity_date as {{ dbt.type_timestamp() }}) as occurred_at
+    from source
+
+)
+
+select * from renamed

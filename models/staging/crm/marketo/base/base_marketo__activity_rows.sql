@@ -1,0 +1,82 @@
+{#- Every Marketo activity the contract's event log can hold (e-mail opens, clicks and
+    unsubscribes, form fills, page visits, list additions, program status changes), its
+    lead resolved, with why a row is not staged as read: `crm_reason` and `is_staged`. -#}
+{{ config(enabled=input_crm() == 'marketo') }}
+{%- set activity_models = [
+    'base_marketo__activity_open_email',
+    'base_marketo__activity_click_email',
+    'base_marketo__activity_unsubscribe_email',
+    'base_marketo__activity_fill_out_form',
+    'base_marketo__activity_visit_webpage',
+    'base_marketo__activity_add_to_list',
+    'base_marketo__activity_change_status_in_progression',
+] %}
+
+with
+
+{% for model_name in activity_models %}
+    {{ model_name | replace('base_marketo__', '') }} as (
+
+        select * from {{ ref(model_name) }}
+
+    ),
+{% endfor %}
+
+lead_resolution as (
+
+    select * from {{ ref('base_marketo__lead_resolution') }}
+
+),
+
+activity as (
+
+    {% for model_name in activity_models -%}
+        select
+            'marketo.{{ model_name | replace("base_marketo__", "") }}' as crm_table,
+            activity_id,
+            lead_id,
+            event_type,
+            subject,
+            occurred_at
+        from {{ model_name | replace('base_marketo__', '') }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+),
+
+resolved as (
+
+    select
+        activity.crm_table,
+        -- Marketo numbers activities of every type in one sequence
+        'activity:' || activity.activity_id as event_id,
+        activity.lead_id as crm_contact_key,
+        -- an id no lead has passes as is: the contract's staging reports it as an unknown
+        -- contact
+        case
+            when lead_resolution.lead_id is null then activity.lead_id
+            else lead_resolution.resolved_lead_id
+        end as contact_id,
+        activity.event_type,
+        activity.subject,
+        activity.occurred_at,
+        case lead_resolution.resolution
+            when 'deleted' then 'deleted_lead'
+            when 'merged' then 'merged_lead_moved'
+        end as crm_reason
+    from activity
+    left join lead_resolution
+        on activity.lead_id = lead_resolution.lead_id
+
+),
+
+final as (
+
+    select
+        *,
+        coalesce(crm_reason = 'merged_lead_moved', true) as is_staged
+    from resolved
+
+)
+
+select * from final
