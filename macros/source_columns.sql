@@ -1,12 +1,25 @@
 {% macro optional_source(table_name) -%}
-    {#- The relation of an optional input table (e.g. contact_attributes) when it exists in
-        the warehouse (input_relation says where), else none: models read it only when
-        present, so nobody has to declare that a table is there. -#}
-    {%- set relation = input_relation(table_name) -%}
-    {%- if relation is none or not execute -%}
+    {#- The relation of an input table (e.g. the optional contact_attributes) when it exists
+        in the warehouse, else none, for a model that reads its catalog (its columns, its
+        presence) rather than its rows: a contract-shaped table is looked up by the
+        `lead_scoring` source's name without making the model depend on the source (the
+        lineage shows the models that read rows); a CRM's staging model is a ref, so that
+        it is built before its catalog is read. -#}
+    {%- if input_crm() is not none -%}
+        {%- set relation = input_relation(table_name) -%}
+        {%- if relation is none or not execute -%}
+            {{ return(none) }}
+        {%- endif -%}
+        {{ return(adapter.get_relation(relation.database, relation.schema, relation.identifier)) }}
+    {%- endif -%}
+    {%- if not execute -%}
         {{ return(none) }}
     {%- endif -%}
-    {{ return(adapter.get_relation(relation.database, relation.schema, relation.identifier)) }}
+    {%- for node in graph.sources.values()
+        if node.source_name == 'lead_scoring' and node.name == table_name -%}
+        {{ return(adapter.get_relation(node.database, node.schema, node.identifier)) }}
+    {%- endfor -%}
+    {{ return(none) }}
 {%- endmacro %}
 
 {% macro source_catalog_columns(table_name) -%}
@@ -79,7 +92,9 @@
 
 {% macro select_optional_source(table_name, columns) -%}
     {#- A select of an optional input table when it exists, else of no rows with the same
-        columns: `columns` lists its (name, SQL type) pairs. -#}
+        columns: `columns` lists its (name, SQL type) pairs. The calling model depends on
+        the input (input_relation) either way: it reads its rows when there are any. -#}
+    {%- do input_relation(table_name) -%}
     {%- set relation = optional_source(table_name) -%}
     {%- if relation is not none -%}
         select * from {{ relation }}
