@@ -52,15 +52,26 @@ class _LineLoader(yaml.SafeLoader):
         return mapping
 
 
+def grid_seeds_yml(seeds_dir: Path) -> Path:
+    """The YAML that documents the grid seeds of `seeds_dir`: the one beside them, else, for
+    a project that installs lead_scoring as a package and keeps its grid in its own
+    seeds/grid/ (the same file names), the installed package's."""
+    beside = seeds_dir / SEEDS_YML_NAME
+    installed = seeds_dir.parent.parent / "dbt_packages" / "lead_scoring" / "seeds" / "grid"
+    if not beside.exists() and (installed / SEEDS_YML_NAME).exists():
+        return installed / SEEDS_YML_NAME
+    return beside
+
+
 def check_grid_files(seeds_dir: Path, seeds_yml: Path | None = None) -> list[GridFileProblem]:
     """Every problem of the grid CSVs in `seeds_dir`, in file order; empty when all is well.
 
-    `seeds_yml` (default: `seeds_dir/_grid__seeds.yml`) documents the seeds; each one's CSV is
+    `seeds_yml` (default: grid_seeds_yml(seeds_dir)) documents the seeds; each one's CSV is
     `seeds_dir/<name>.csv` and its header must hold exactly its documented columns, in any
     order (dbt loads a seed by position into a table named by its own header). A CSV under
     `seeds_dir` that the YAML does not document is a problem too: dbt would load it unchecked.
     """
-    seeds_yml = seeds_yml if seeds_yml is not None else seeds_dir / SEEDS_YML_NAME
+    seeds_yml = seeds_yml if seeds_yml is not None else grid_seeds_yml(seeds_dir)
     seeds, problems = read_documented_seeds(seeds_yml)
     if problems:  # without the documented columns there is nothing to check against
         return problems

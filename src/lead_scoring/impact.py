@@ -221,6 +221,11 @@ def combined_grid(sides: dict[str, Grid], changes: list[ModelChange]) -> dict[st
 def _scratch_project(options: Options, scratch: Path, grid: dict[str, str]) -> Path:
     project_dir = scratch / "project"
     shutil.copytree(options.project_dir, project_dir, ignore=_IGNORED)
+    installed = options.project_dir / "dbt_packages"
+    if installed.is_dir():
+        # a project that installs lead_scoring as a package: the installed packages as they
+        # are (a local package is a link to its folder)
+        shutil.copytree(installed, project_dir / "dbt_packages", symlinks=True)
     for name, text in grid.items():
         (project_dir / GRID_DIR / f"{name}.csv").write_text(text)
     return project_dir
@@ -495,7 +500,7 @@ def run(options: Options) -> Report:
     base_commit = _git(project_dir, "rev-parse", "--short", f"{base_ref}^{{commit}}").strip()
     head_texts = head_grid_texts(project_dir)
     base_texts = base_grid_texts(project_dir, base_ref, head_texts)
-    seeds_yml = project_dir / GRID_DIR / grid_files.SEEDS_YML_NAME
+    seeds_yml = grid_files.grid_seeds_yml(project_dir / GRID_DIR)
     with tempfile.TemporaryDirectory(prefix="lead_scoring_impact_") as scratch_dir:
         scratch = Path(scratch_dir)
         head_issues = _csv_issues(head_texts, scratch / "head_csv", seeds_yml)

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 # the daily run the README schedules: unit tests check model logic on fixed inputs and run
 # in CI; the data tests still gate every publish
 SCHEDULED_BUILD = ("build", "--exclude-resource-type", "unit_test")
@@ -63,25 +65,19 @@ class DbtProject:
         ]
 
 
-def build(project: DbtProject, selector: str, target_path: Path) -> dict:
-    """`dbt build --select <selector>` with the project's vars (only the tests whose every
-    parent is built); returns the manifest it wrote. Raises WarehouseError with dbt's output
-    when the build fails."""
-    command = [
-        str(Path(sys.executable).parent / "dbt"),
-        "build",
-        "--select",
-        selector,
-        "--indirect-selection",
-        "cautious",
-        "--vars",
-        json.dumps(project.variables),
-        *project.dbt_args(),
-        "--target-path",
-        str(target_path),
-    ]
+def _run_dbt(project: DbtProject, command: list[str], target_path: Path, what: str) -> None:
+    """A dbt command with the project's vars; raises WarehouseError with dbt's summary of
+    what failed when it fails."""
     finished = subprocess.run(
-        command,
+        [
+            str(Path(sys.executable).parent / "dbt"),
+            *command,
+            "--vars",
+            json.dumps(project.variables),
+            *project.dbt_args(),
+            "--target-path",
+            str(target_path),
+        ],
         cwd=project.project_dir,
         env=project.environment(),
         capture_output=True,
@@ -102,7 +98,19 @@ def build(project: DbtProject, selector: str, target_path: Path) -> dict:
             max(0, len(lines) - 20),
         )
         details = "\n".join(line for line in lines[start:] if line.strip())
-        raise WarehouseError(f"dbt build --select {selector} failed:\n{details}")
+        raise WarehouseError(f"{what} failed:\n{details}")
+
+
+def build(project: DbtProject, selector: str, target_path: Path) -> dict:
+    """`dbt build --select <selector>` with the project's vars (only the tests whose every
+    parent is built); returns the manifest it wrote. Raises WarehouseError with dbt's output
+    when the build fails."""
+    _run_dbt(
+        project,
+        ["build", "--select", selector, "--indirect-selection", "cautious"],
+        target_path,
+        f"dbt build --select {selector}",
+    )
     return read_manifest(target_path)
 
 
@@ -182,6 +190,21 @@ def schema_relation_names(manifest: dict) -> dict[str, str]:
     }
 
 
+def _package_vars(config) -> dict:
+    """lead_scoring's own var defaults when the project installs it as a package (its
+    dbt_project.yml, in the packages folder), with the installing project's vars scoped to
+    it (`vars: {lead_scoring: {...}}`) over them; none for lead_scoring itself."""
+    if config.project_name == "lead_scoring":
+        return {}
+    installed = Path(config.packages_install_path)
+    if not installed.is_absolute():
+        installed = Path(config.project_root) / installed
+    path = installed / "lead_scoring" / "dbt_project.yml"
+    defaults = (yaml.safe_load(path.read_text()) or {}).get("vars", {}) if path.exists() else {}
+    scoped = config.vars.vars.get("lead_scoring", {})
+    return {**defaults, **(scoped if isinstance(scoped, dict) else {})}
+
+
 @contextmanager
 def connection(project: DbtProject) -> Iterator[tuple[object, dict]]:
     """A DB-API cursor on the project's target and the project's resolved vars (the run's
@@ -206,7 +229,7 @@ def connection(project: DbtProject) -> Iterator[tuple[object, dict]]:
     )
     set_from_args(args, None)
     config = RuntimeConfig.from_args(args)
-    variables = {**config.vars.vars, **config.cli_vars}
+    variables = {**_package_vars(config), **config.vars.vars, **config.cli_vars}
     register_adapter(config, get_context("spawn"))
     adapter = get_adapter(config)
     try:

@@ -10,6 +10,7 @@ SLOWEST_FILES = (
     "test_schedule.py",
     "test_engines.py",
     "test_learn.py",
+    "test_crm_staging.py",
     "test_bad_grids.py",
 )
 

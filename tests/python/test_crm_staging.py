@@ -7,10 +7,12 @@ left out or moved, and counted in scoring_data_quality with its reason."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import duckdb
+import psycopg2
 import pytest
 import yaml
 
@@ -22,7 +24,23 @@ AS_OF = "2026-09-30"
 CONSUMER = PROJECT_ROOT / "integration_tests"
 SCORES = "select * from main.lead_scores order by contact_id, scoring_model"
 # a smaller demo than `make demo`'s: the round trip is about shapes, not volume
-DEMO_SIZE = ["--contacts=800", "--accounts=100", "--events=20000"]
+DEMO_SIZE = ["--contacts=400", "--accounts=60", "--events=8000"]
+PG = {
+    "host": os.environ.get("LEAD_SCORING_PG_HOST", "127.0.0.1"),
+    "port": int(os.environ.get("LEAD_SCORING_PG_PORT", "55432")),
+    "user": os.environ.get("LEAD_SCORING_PG_USER", "lead_scoring"),
+    "password": os.environ.get("LEAD_SCORING_PG_PASSWORD", "lead_scoring"),
+    "dbname": os.environ.get("LEAD_SCORING_PG_DATABASE", "lead_scoring"),
+}
+POSTGRES_TYPES = {
+    "VARCHAR": "text",
+    "BIGINT": "bigint",
+    "INTEGER": "integer",
+    "BOOLEAN": "boolean",
+    "TIMESTAMP": "timestamp",
+    "DOUBLE": "double precision",
+    "DECIMAL": "numeric",
+}
 
 
 def _use_starter_grid(project_dir: Path, crm: str) -> None:
@@ -226,3 +244,65 @@ def test_countries_spelled_out_by_the_crm_earn_the_region_rule(round_trip):
         "select count(*) from main.lead_score_details where criterion = 'region' and points = 100"
     )[0][0]
     assert regional > 0
+
+
+def _copy_schema_to_postgres(duckdb_path: Path, schema: str, workdir: Path) -> None:
+    """The loader's tables as they would be synced into PostgreSQL (schema ``schema``)."""
+    with (
+        duckdb.connect(str(duckdb_path), read_only=True) as con,
+        psycopg2.connect(**PG) as connection,
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(f"drop schema if exists {schema} cascade")
+        cursor.execute(f"create schema {schema}")
+        tables = con.execute(
+            "select table_name from duckdb_tables() where schema_name = ?", [schema]
+        ).fetchall()
+        for (table,) in tables:
+            columns = con.execute(f"describe {schema}.{table}").fetchall()
+            column_list = ", ".join(
+                f"{name} {POSTGRES_TYPES[type_.split('(')[0]]}" for name, type_, *_ in columns
+            )
+            cursor.execute(f"create table {schema}.{table} ({column_list})")
+            path = workdir / f"{schema}.{table}.csv"
+            con.execute(f"copy {schema}.{table} to '{path}' (header)")
+            with path.open() as handle:
+                cursor.copy_expert(
+                    f"copy {schema}.{table} from stdin with (format csv, header)", handle
+                )
+
+
+def test_the_crm_staging_scores_alike_on_postgres(round_trip, tmp_path):
+    """The same SQL on PostgreSQL (running: `make test` starts it), the CRM's tables synced
+    into a schema there."""
+    crm, crm_run, _ = round_trip
+    _copy_schema_to_postgres(crm_run.duckdb_path, crm, tmp_path)
+    project_dir = copy_project(tmp_path / "project")
+    _use_starter_grid(project_dir, crm)
+    marts_schema = f"crm_staging_{crm}"
+    built = run_dbt(
+        project_dir,
+        tmp_path / "unused.duckdb",
+        ["build"],
+        {
+            "scoring_as_of": AS_OF,
+            "lead_scoring_crm": crm,
+            "lead_scoring_schema": crm,
+            "load_demo_data": False,
+        },
+        threads=4,
+        env={"LEAD_SCORING_TARGET": "postgres", "LEAD_SCORING_PG_SCHEMA": marts_schema},
+    )
+    assert built.returncode == 0, built.output
+    columns = "contact_id, scoring_model, fit_points, activity_points, grade, zone, score_reasons"
+    with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
+        cursor.execute(f"select {columns} from {marts_schema}.lead_scores")
+        postgres_scores = sorted(cursor.fetchall())
+        cursor.execute(
+            f"select input_table, reason, row_count from {marts_schema}.scoring_data_quality"
+        )
+        postgres_quality = sorted(cursor.fetchall())
+    assert postgres_scores == sorted(crm_run.query(f"select {columns} from main.lead_scores"))
+    assert postgres_quality == sorted(
+        crm_run.query("select input_table, reason, row_count from main.scoring_data_quality")
+    )

@@ -6,6 +6,7 @@ project does standalone with the same grid on the same data."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import duckdb
@@ -129,3 +130,93 @@ def test_countries_spelled_out_match_the_codes_of_the_region_rule(consumer_run, 
         )
     }
     assert spelled_out and spelled_out <= regional
+
+
+def test_check_grid_reads_the_consumer_grid_against_the_package_yaml(consumer_run, tmp_path):
+    consumer_dir = consumer_run.project_dir
+    # the consumer documents no grid seeds of its own: the installed package's YAML says
+    assert not (consumer_dir / "seeds" / "grid" / "_grid__seeds.yml").exists()
+    seeds_dir = consumer_dir / "seeds" / "grid"
+    assert lead_scoring_cli(["check-grid", f"--seeds-dir={seeds_dir}"]) == 0
+    broken = tmp_path / "consumer"
+    shutil.copytree(consumer_dir, broken, ignore=shutil.ignore_patterns("*.duckdb", "target"))
+    criteria = broken / "seeds" / "grid" / "grid_activity_criteria.csv"
+    criteria.write_text(criteria.read_text().replace("max_points", "max_point", 1))
+    assert lead_scoring_cli(["check-grid", f"--seeds-dir={broken / 'seeds' / 'grid'}"]) == 2
+
+
+# a team's own schema naming, as many projects have it: custom schemas without the target's
+OWN_SCHEMA_NAMING = """{% macro generate_schema_name(custom_schema_name, node) -%}
+    {{ custom_schema_name | trim if custom_schema_name else target.schema }}
+{%- endmacro %}
+"""
+
+
+def test_learn_in_the_consumer_project_builds_apart_and_writes_its_grid(consumer_run, tmp_path):
+    consumer_dir = tmp_path / "consumer"
+    shutil.copytree(consumer_run.project_dir, consumer_dir, ignore=shutil.ignore_patterns("target"))
+    # even under a project's own schema naming: dbt names the package's models' schemas with
+    # the package's generate_schema_name, which appends the learning build's suffix
+    (consumer_dir / "macros").mkdir()
+    (consumer_dir / "macros" / "generate_schema_name.sql").write_text(OWN_SCHEMA_NAMING)
+    warehouse = tmp_path / "consumer.duckdb"
+    shutil.copy(consumer_run.duckdb_path, warehouse)
+    published = consumer_run.query(SCORES)
+    learned = lead_scoring_cli(
+        [
+            "learn",
+            f"--project-dir={consumer_dir}",
+            f"--profiles-dir={consumer_dir / 'profiles'}",
+            f"--duckdb={warehouse}",
+            "--as-of=2026-06-30",
+            "--model=learned",
+        ]
+    )
+    assert learned == 0
+    # the learned rows are in the consumer's own grid, after its partner_program rows
+    criteria = (consumer_dir / "seeds" / "grid" / "grid_activity_criteria.csv").read_text()
+    assert "\nlearned," in criteria and "\npartner_program," in criteria
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute(SCORES).fetchall() == published
+        schemas = {
+            schema
+            for (schema,) in con.execute(
+                "select schema_name from duckdb_tables()"
+                " union select schema_name from duckdb_views()"
+            ).fetchall()
+        }
+    assert "main_learning_intermediate" in schemas
+
+
+def test_impact_in_the_consumer_project_reports_its_own_grid_change(consumer_run, tmp_path):
+    consumer_dir = tmp_path / "consumer"
+    shutil.copytree(consumer_run.project_dir, consumer_dir, ignore=shutil.ignore_patterns("target"))
+    warehouse = tmp_path / "consumer.duckdb"
+    shutil.copy(consumer_run.duckdb_path, warehouse)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=consumer_dir, check=True)
+    subprocess.run([*git, "add", "."], cwd=consumer_dir, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "grid"], cwd=consumer_dir, check=True)
+    # the pull request: the hot threshold of the consumer's model rises
+    thresholds = consumer_dir / "seeds" / "grid" / "grid_zone_thresholds.csv"
+    lines = thresholds.read_text().splitlines()
+    hot = next(i for i, line in enumerate(lines) if line.startswith("partner_program,hot,"))
+    points = int(lines[hot].split(",")[2])
+    lines[hot] = f"partner_program,hot,{points + 200}"
+    thresholds.write_text("\n".join(lines) + "\n")
+    status = lead_scoring_cli(
+        [
+            "impact",
+            f"--project-dir={consumer_dir}",
+            f"--profiles-dir={consumer_dir / 'profiles'}",
+            f"--duckdb={warehouse}",
+            "--base=HEAD",
+            f"--as-of={AS_OF}",
+            f"--output-dir={tmp_path / 'impact'}",
+        ]
+    )
+    assert status == 0
+    report = (tmp_path / "impact" / "impact.md").read_text()
+    assert "partner_program" in report and "MQLs" in report
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute(SCORES).fetchall() == consumer_run.query(SCORES)
