@@ -20,13 +20,16 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproj
 
 install: $(VENV)/.installed
 
-## Seed the grid and the demo data, score them with `dbt build` (tests gate the marts),
-## print a summary, publish the marts for BI tools (lead_scoring_published.duckdb).
+## The demo project integration_tests/ installs this one as a package: seed its demo data,
+## score it with `dbt build` and the shipped grid (tests gate the marts), print a summary,
+## publish the marts for BI tools (lead_scoring_published.duckdb).
 demo: install
 	$(BIN)/lead-scoring check-grid
-	$(BIN)/dbt build --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
-	$(BIN)/lead-scoring summary --duckdb "$(LEAD_SCORING_DUCKDB_PATH)"
-	$(BIN)/lead-scoring publish --duckdb "$(LEAD_SCORING_DUCKDB_PATH)" --to "$(CURDIR)/lead_scoring_published.duckdb"
+	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt deps --quiet
+	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt seed --select path:seeds/demo --full-refresh
+	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt build --exclude path:seeds/demo --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
+	$(BIN)/lead-scoring summary --duckdb "$(LEAD_SCORING_DUCKDB_PATH)" --project-dir integration_tests
+	$(BIN)/lead-scoring publish --duckdb "$(LEAD_SCORING_DUCKDB_PATH)" --to "$(CURDIR)/lead_scoring_published.duckdb" --project-dir integration_tests
 
 ## Linters, then the test suite (dbt unit and data tests run inside it), with a throwaway
 ## PostgreSQL server on 127.0.0.1 and Spark in local mode for the cross-engine test; Java
@@ -87,7 +90,7 @@ docs: install
 
 ## Rewrite the shipped demo dataset (deterministic: the same files every time).
 demo-data: install
-	$(BIN)/lead-scoring generate --csv seeds/demo
+	$(BIN)/lead-scoring generate --csv integration_tests/seeds/demo
 
 clean:
 	rm -rf target logs lead_scoring.duckdb

@@ -163,7 +163,6 @@ def measure(scale: str, workdir: Path, size: demo_data.DemoSize | None = None) -
         variables = {
             "scoring_as_of": as_of,
             "lead_scoring_schema": INPUT_SCHEMA,
-            "load_demo_data": False,
         }
         return ["--target-path", str(target_dir), "--vars", json.dumps(variables)]
 

@@ -55,7 +55,6 @@ def dbt_command(as_of: date, extra_vars: dict, dbt_args: list[str]) -> list[str]
     """The `dbt build` that scores and evaluates at one as-of date, apart from the
     published relations (the inputs are read where they are, never re-seeded)."""
     variables = {
-        "load_demo_data": False,
         **extra_vars,
         "scoring_as_of": as_of.isoformat(),
         "lead_scoring_schema_suffix": SCHEMA_SUFFIX,

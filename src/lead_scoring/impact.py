@@ -241,7 +241,6 @@ def _build(
         profiles_dir=options.profiles_dir or _profiles_dir(options),
         target=options.target,
         variables={
-            "load_demo_data": False,  # the inputs are read where they are, never re-seeded
             **options.variables,
             "scoring_as_of": options.as_of.isoformat(),
             "lead_scoring_schema_suffix": SCHEMA_SUFFIX,

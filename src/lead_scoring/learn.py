@@ -348,7 +348,6 @@ def _read(options: Options) -> tuple[LearningData, dict]:
     """Build the learning models at the learning as-of date apart from published relations,
     then read the leads and the candidate features through the profile's adapter."""
     variables = {
-        "load_demo_data": False,  # the inputs are read where they are, never re-seeded
         **options.variables,
         "scoring_as_of": options.as_of.isoformat(),
         "learning_lookback_days": options.lookback_days,

@@ -16,8 +16,13 @@ import duckdb
 
 
 def public_marts(project_dir: Path) -> list[str]:
-    """The public interface: the models of `models/marts/`, by name."""
-    return sorted(path.stem for path in (project_dir / "models" / "marts").glob("*.sql"))
+    """The public interface: the models of lead_scoring's `models/marts/`, by name (in
+    `project_dir`, or in the lead_scoring package it installs)."""
+    marts = project_dir / "models" / "marts"
+    installed = project_dir / "dbt_packages" / "lead_scoring" / "models" / "marts"
+    if not marts.is_dir() and installed.is_dir():
+        marts = installed
+    return sorted(path.stem for path in marts.glob("*.sql"))
 
 
 def publish(source: Path, destination: Path, marts: list[str], schema: str = "main") -> dict:

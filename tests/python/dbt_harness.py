@@ -97,10 +97,18 @@ class DbtRun:
         return warehouse.schema_relation_names(warehouse.read_manifest(self.project_dir / "target"))
 
 
-def copy_project(destination: Path, scoring_models: tuple[str, ...] | None = None) -> Path:
+DEMO_SEEDS = PROJECT_ROOT / "integration_tests" / "seeds" / "demo"
+"""The demo dataset: integration_tests/'s, never part of lead_scoring's own lineage."""
+
+
+def copy_project(
+    destination: Path, scoring_models: tuple[str, ...] | None = None, with_demo: bool = False
+) -> Path:
     """Copy the dbt project's sources (not its build artefacts) into ``destination``; with
     ``scoring_models``, the grid seeds keep only those models' rows (a test about the
-    `default` grid need not score the example models too)."""
+    `default` grid need not score the example models too); ``with_demo`` adds the demo
+    dataset as seeds of the copy (they load into `<schema>_demo`, the source's default
+    schema: `dbt seed` them before `dbt build`)."""
     destination.mkdir(parents=True)
     for name in _COPIED:
         source = PROJECT_ROOT / name
@@ -108,6 +116,8 @@ def copy_project(destination: Path, scoring_models: tuple[str, ...] | None = Non
             shutil.copytree(source, destination / name)
         else:
             shutil.copy2(source, destination / name)
+    if with_demo:
+        shutil.copytree(DEMO_SEEDS, destination / "seeds" / "demo")
     if scoring_models is not None:
         for path in (destination / "seeds" / "grid").glob("grid_*.csv"):
             with path.open(newline="") as handle:
@@ -215,9 +225,7 @@ def build_on_inputs(
         {
             "scoring_as_of": as_of,
             "lead_scoring_schema": INPUT_SCHEMA,
-            "load_demo_data": False,
         },
-        # no demo seed to wait for: nodes may run side by side
         threads=4,
     )
 
@@ -242,6 +250,6 @@ def rebuild_copy(
         project_dir,
         duckdb_path,
         ["build"],
-        {"scoring_as_of": as_of, "lead_scoring_schema": INPUT_SCHEMA, "load_demo_data": False},
+        {"scoring_as_of": as_of, "lead_scoring_schema": INPUT_SCHEMA},
         threads=4,
     )

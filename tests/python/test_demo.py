@@ -21,7 +21,7 @@ from lead_scoring import demo_data, summary
 from lead_scoring.cli import main as lead_scoring_cli
 from lead_scoring.publish import public_marts
 
-DEMO_DIR = PROJECT_ROOT / "seeds" / "demo"
+DEMO_DIR = PROJECT_ROOT / "integration_tests" / "seeds" / "demo"
 DEMO_AS_OF = "2026-09-30"
 
 
@@ -49,10 +49,19 @@ def test_demo_dataset_has_the_promised_size():
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory) -> DbtRun:
     workdir = tmp_path_factory.mktemp("demo")
-    project_dir = copy_project(workdir / "project")
+    project_dir = copy_project(workdir / "project", with_demo=True)
     duckdb_path = workdir / "demo.duckdb"
-    # a plain first build of an empty warehouse: it must seed the demo data before reading it
-    built = run_dbt(project_dir, duckdb_path, ["build"], {"scoring_as_of": DEMO_AS_OF})
+    # the demo data is no part of the scoring lineage: seeded first, then the build (on
+    # several threads, as the production DAG runs)
+    seeded = run_dbt(project_dir, duckdb_path, ["seed", "--select", "path:seeds/demo"], {})
+    assert seeded.returncode == 0, seeded.output
+    built = run_dbt(
+        project_dir,
+        duckdb_path,
+        ["build", "--exclude", "path:seeds/demo"],
+        {"scoring_as_of": DEMO_AS_OF},
+        threads=4,
+    )
     assert built.returncode == 0, built.output
     return built
 

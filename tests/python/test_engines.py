@@ -63,7 +63,7 @@ def write_demo_seed(project_dir: Path, table: str, rows: list[dict]) -> None:
 
 
 def prepare(workdir: Path, dataset: str) -> Path:
-    project_dir = copy_project(workdir / "project")
+    project_dir = copy_project(workdir / "project", with_demo=True)
     if dataset == "golden":
         # both golden datasets at once: their contact, account and event keys are distinct,
         # and both are scored as of the same date

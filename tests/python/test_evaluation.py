@@ -159,7 +159,7 @@ def test_backtest_keeps_one_row_per_model_and_as_of_date(run, tmp_path, monkeypa
         "--from=2026-05-01",
         "--to=2026-06-30",
         f"--project-dir={run.project_dir}",
-        f"--vars={json.dumps({'lead_scoring_schema': INPUT_SCHEMA, 'load_demo_data': False})}",
+        f"--vars={json.dumps({'lead_scoring_schema': INPUT_SCHEMA})}",
         f"--duckdb={duckdb_path}",
     ]
 

@@ -153,7 +153,7 @@ def separate_builds(inputs, tmp_path_factory) -> dict[str, Path]:
             change_default_grid(project_dir)
         warehouse = workdir / "scores.duckdb"
         shutil.copy(inputs, warehouse)
-        variables = {"scoring_as_of": AS_OF, "lead_scoring_schema": SCHEMA, "load_demo_data": False}
+        variables = {"scoring_as_of": AS_OF, "lead_scoring_schema": SCHEMA}
         run = run_dbt(project_dir, warehouse, ["build"], variables, threads=4)
         assert run.returncode == 0, run.output
         built[side] = warehouse

@@ -73,7 +73,7 @@ def learned_run(demo_inputs, tmp_path_factory) -> DbtRun:
         project_dir,
         warehouse,
         ["build"],
-        {"scoring_as_of": AS_OF, "lead_scoring_schema": SCHEMA, "load_demo_data": False},
+        {"scoring_as_of": AS_OF, "lead_scoring_schema": SCHEMA},
         threads=4,
     )
     assert built.returncode == 0, built.output
@@ -100,7 +100,7 @@ def test_the_learning_build_leaves_published_relations_alone(demo_inputs, tmp_pa
     warehouse = tmp_path / "scores.duckdb"
     shutil.copy(demo_inputs, warehouse)
     published_as_of = "2026-06-30"
-    variables = {"lead_scoring_schema": SCHEMA, "load_demo_data": False}
+    variables = {"lead_scoring_schema": SCHEMA}
     built = run_dbt(
         project_dir, warehouse, ["build"], {**variables, "scoring_as_of": published_as_of}, 4
     )
@@ -320,7 +320,7 @@ def test_postgres_learns_the_same_rows_as_duckdb(tmp_path, monkeypatch):
     monkeypatch.setenv("LEAD_SCORING_PG_SCHEMA", "learn_engines")
     written = {}
     for engine in ("duckdb", "postgres"):
-        project_dir = copy_project(tmp_path / engine)
+        project_dir = copy_project(tmp_path / engine, with_demo=True)
         warehouse = tmp_path / f"{engine}.duckdb"
         seeded = run_dbt(
             project_dir,

@@ -38,7 +38,7 @@ def build(workdir: Path, warehouse: Path, variables: dict, env: dict | None = No
         project_dir,
         warehouse,
         ["build"],
-        {"scoring_as_of": AS_OF, "load_demo_data": False, **variables},
+        {"scoring_as_of": AS_OF, **variables},
         threads=4,
         env=env,
     )

@@ -1,7 +1,7 @@
 """Package mode: integration_tests/ is a dbt project that installs this one as a package
-(`packages.yml`, `local:`), keeps its own grid in its own seeds/grid/ and reads its inputs
-from a schema of its own under a loader's table names. It must score exactly as this
-project does standalone with the same grid on the same data."""
+(`packages.yml`, `local:`). Given its own grid in its own seeds/grid/ and inputs in a schema
+of its own under a loader's table names (integration_tests/partner_program_grid/), it must
+score exactly as this project does standalone with the same grid on the same data."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from lead_scoring.cli import main as lead_scoring_cli
 
 AS_OF = "2026-09-30"
 CONSUMER = PROJECT_ROOT / "integration_tests"
+PARTNER_GRID = CONSUMER / "partner_program_grid"
+SETTINGS = yaml.safe_load((PARTNER_GRID / "_project_settings.yml").read_text())
 SCORES = "select * from main.lead_scores order by contact_id, scoring_model"
 
 
@@ -27,7 +29,7 @@ def inputs(tmp_path_factory) -> Path:
     lead_scoring_input) and once as the consumer project's loader names them (schema crm)."""
     path = tmp_path_factory.mktemp("inputs") / "inputs.duckdb"
     assert lead_scoring_cli(["generate", f"--duckdb={path}"]) == 0
-    variables = yaml.safe_load((CONSUMER / "dbt_project.yml").read_text())["vars"]
+    variables = SETTINGS["vars"]
     with duckdb.connect(str(path)) as con:
         con.execute("create schema crm")
         for (table,) in con.execute(
@@ -44,12 +46,22 @@ def consumer_run(inputs, tmp_path_factory):
     package_dir = copy_project(workdir / "lead_scoring")
     consumer_dir = workdir / "integration_tests"
     shutil.copytree(
-        CONSUMER, consumer_dir, ignore=shutil.ignore_patterns("target", "dbt_packages", "*.duckdb")
+        CONSUMER,
+        consumer_dir,
+        ignore=shutil.ignore_patterns(
+            "target", "dbt_packages", "*.duckdb", "demo", "partner_program_grid"
+        ),
     )
     # the package where this test put it (the committed packages.yml says `local: ../`)
     (consumer_dir / "packages.yml").write_text(
         yaml.safe_dump({"packages": [{"local": str(package_dir)}]})
     )
+    # its own grid and its loader's table names, instead of the demo and the shipped grid
+    (consumer_dir / "seeds" / "grid").mkdir(parents=True)
+    for path in PARTNER_GRID.glob("grid_*.csv"):
+        shutil.copy(path, consumer_dir / "seeds" / "grid" / path.name)
+    project = yaml.safe_load((consumer_dir / "dbt_project.yml").read_text())
+    (consumer_dir / "dbt_project.yml").write_text(yaml.safe_dump({**project, **SETTINGS}))
     warehouse = workdir / "consumer.duckdb"
     shutil.copy(inputs, warehouse)
     installed = run_dbt(consumer_dir, warehouse, ["deps"], {})
@@ -64,7 +76,7 @@ def standalone_run(inputs, tmp_path_factory):
     """This project on its own, its grid seeds replaced by the consumer's."""
     workdir = tmp_path_factory.mktemp("standalone")
     project_dir = copy_project(workdir / "project")
-    for path in (CONSUMER / "seeds" / "grid").glob("grid_*.csv"):
+    for path in PARTNER_GRID.glob("grid_*.csv"):
         shutil.copy(path, project_dir / "seeds" / "grid" / path.name)
     warehouse = workdir / "standalone.duckdb"
     shutil.copy(inputs, warehouse)
@@ -75,7 +87,6 @@ def standalone_run(inputs, tmp_path_factory):
         {
             "scoring_as_of": AS_OF,
             "lead_scoring_schema": "lead_scoring_input",
-            "load_demo_data": False,
         },
         threads=4,
     )

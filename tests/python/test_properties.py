@@ -642,7 +642,6 @@ class Scorer:
             {
                 "scoring_as_of": AS_OF.isoformat(),
                 "lead_scoring_schema": INPUT_SCHEMA,
-                "load_demo_data": False,
             },
             threads=4,
         )

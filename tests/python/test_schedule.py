@@ -145,7 +145,7 @@ class Warehouse:
     def project(self) -> DbtProject:
         return DbtProject(
             project_dir=self.project_dir,
-            variables={"lead_scoring_schema": self.inputs, "load_demo_data": False},
+            variables={"lead_scoring_schema": self.inputs},
             env=self.env,
         )
 

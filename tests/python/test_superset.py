@@ -47,8 +47,10 @@ CANVAS_CHARTS = ["Leads per grade cell", "Leads per zone", "MQLs over time", "Co
 def warehouse(tmp_path_factory):
     """A demo warehouse scored on three days and published; (project, built, published)."""
     workdir = tmp_path_factory.mktemp("superset")
-    project_dir = copy_project(workdir / "project")
+    project_dir = copy_project(workdir / "project", with_demo=True)
     built = workdir / "lead_scoring.duckdb"
+    seeded = run_dbt(project_dir, built, ["seed", "--select", "path:seeds/demo"], {})
+    assert seeded.returncode == 0, seeded.output
     for as_of in RUN_DATES:
         run = run_dbt(project_dir, built, ["build"], {"scoring_as_of": as_of})
         assert run.returncode == 0, run.output
@@ -223,12 +225,21 @@ def test_the_daily_build_runs_while_the_dashboard_is_open_and_shows_after_publis
 def test_the_same_dashboard_reads_postgresql(warehouse, superset, browser, tmp_path):
     project_dir, _, _ = warehouse
     schema = "superset_marts"
+    postgres = {"LEAD_SCORING_TARGET": "postgres", "LEAD_SCORING_PG_SCHEMA": schema}
+    seeded = run_dbt(
+        project_dir,
+        tmp_path / "unused.duckdb",
+        ["seed", "--select", "path:seeds/demo", "--full-refresh"],
+        {},
+        env=postgres,
+    )
+    assert seeded.returncode == 0, seeded.output
     built = run_dbt(
         project_dir,
         tmp_path / "unused.duckdb",
         ["build", "--exclude-resource-type", "unit_test"],
         {"scoring_as_of": RUN_DATES[-1]},
-        env={"LEAD_SCORING_TARGET": "postgres", "LEAD_SCORING_PG_SCHEMA": schema},
+        env=postgres,
     )
     assert built.returncode == 0, built.output
     with psycopg2.connect(**PG) as con, con.cursor() as cursor:

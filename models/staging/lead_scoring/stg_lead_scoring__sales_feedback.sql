@@ -1,7 +1,5 @@
 {#- The optional sales feedback table (SPEC section 6): read when it exists in the source
     schema, otherwise no rows. -#}
-{{ depends_on_demo_seed('sales_feedback') }}
-
 with
 
 source as (

@@ -1,5 +1,3 @@
-{{ depends_on_demo_seed('accounts') }}
-
 with
 
 source as (

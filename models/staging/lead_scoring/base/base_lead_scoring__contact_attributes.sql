@@ -1,8 +1,6 @@
 {#- The optional long-form attribute table (SPEC section 6): read when it exists in the
     source schema, otherwise no rows, so a grid that names attributes.<name> without it is
     caught by grid validation instead of failing here. -#}
-{{ depends_on_demo_seed('contact_attributes') }}
-
 with
 
 source as (

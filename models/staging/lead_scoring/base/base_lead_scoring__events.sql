@@ -1,4 +1,3 @@
-{{ depends_on_demo_seed('events') }}
 -- the one model that reads the event log: a table, so that the log is read, cleaned and
 -- ranked once, and scoring, the data-quality report and the tests all read the result
 -- (bench/RESULTS.md measures it). Incremental: a daily run reads again only the days that

@@ -1,3 +1,51 @@
+{% macro input_quality_reasons() -%}
+    {#- Every reason a row of the contract's input tables can have in scoring_data_quality, as
+        (input table, outcome, reason, description): the catalog the report lists, so that a
+        reason with no row still shows a 0. The texts are this project's explanations, not
+        grid data; the int_*_rows_classified models count their rows under these. -#}
+    {{ return([
+        ('contacts', 'scored', 'scored', 'contact scored as read'),
+        ('contacts', 'reported', 'missing_contact_id', 'contact with no contact_id: not scored'),
+        ('contacts', 'reported', 'duplicate_contact_superseded',
+            'older version of a contact exported more than once: the version with the latest updated_at is scored'),
+        ('contacts', 'reported', 'unknown_account',
+            'contact whose account_id is not in accounts: scored without account attributes'),
+        ('contacts', 'reported', 'unmapped_country',
+            'contact whose country names no country in country_codes: scored with the value as given'),
+        ('accounts', 'scored', 'scored', 'account used as read'),
+        ('accounts', 'reported', 'missing_account_id', 'account with no account_id: not used'),
+        ('accounts', 'reported', 'duplicate_account_id',
+            'account_id repeated: one row is used and a source test fails the build'),
+        ('accounts', 'reported', 'unmapped_country',
+            'account whose country names no country in country_codes: used with the value as given'),
+        ('events', 'scored', 'scored', 'event matched against the grid as read'),
+        ('events', 'reported', 'missing_event_id', 'event with no event_id: not scored'),
+        ('events', 'reported', 'duplicate_event_identical',
+            'event_id delivered again, identical to the kept delivery: counted once'),
+        ('events', 'reported', 'duplicate_event_conflicting',
+            'event_id delivered again with different content: the earliest delivery is kept'),
+        ('events', 'reported', 'missing_contact_id', 'event with no contact_id: not scored'),
+        ('events', 'reported', 'unknown_contact', 'event whose contact_id is not in contacts: not scored'),
+        ('events', 'reported', 'missing_occurred_at', 'event with no occurred_at: not scored'),
+        ('events', 'reported', 'after_as_of', 'event after the as-of date: ignored as of this date'),
+        ('events', 'reported', 'unmatched_event_type',
+            'event type no criterion of any scoring model matches: kept, scores nothing'),
+        ('contact_attributes', 'scored', 'scored', 'contact attribute value used as read'),
+        ('contact_attributes', 'reported', 'missing_contact_id',
+            'attribute value with no contact_id: not used'),
+        ('contact_attributes', 'reported', 'missing_attribute',
+            'attribute value with no attribute name: not used'),
+        ('contact_attributes', 'reported', 'superseded_attribute_value',
+            'older value of a contact attribute: the row with the latest updated_at is used'),
+        ('contact_attributes', 'reported', 'unknown_contact',
+            'attribute value whose contact_id is not in contacts: not used'),
+        ('attribute_values', 'scored', 'scored',
+            'attribute value a between rule compares, read as a number'),
+        ('attribute_values', 'reported', 'non_numeric_between_value',
+            'attribute value a between rule compares that is not a number: matches nothing'),
+    ]) }}
+{%- endmacro %}
+
 {% macro crm_quality_reasons(crm) -%}
     {#- The reasons a CRM's staging leaves out or rewrites a loader row, as scoring_data_quality
         lists them: (input table, reason, description); each CRM's
