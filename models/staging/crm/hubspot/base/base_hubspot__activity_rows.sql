@@ -230,10 +230,12 @@ contact_keyed_resolved as (
         contact_keyed_rows.crm_contact_key,
         -- an id no contact row or merge names passes as is: the contract's staging
         -- reports it as an unknown contact
-        case
-            when contact_resolution.contact_id is null then contact_keyed_rows.crm_contact_key
-            else contact_resolution.resolved_contact_id
-        end as contact_id,
+        {{ crm_resolved_key(
+            'contact_keyed_rows.crm_contact_key',
+            'contact_resolution',
+            'contact_id',
+            'resolved_contact_id'
+        ) }} as contact_id,
         contact_keyed_rows.event_type,
         contact_keyed_rows.subject,
         contact_keyed_rows.occurred_at,
@@ -262,10 +264,7 @@ final as (
 
     select
         *,
-        -- rows moved to another contact are staged; the others named here are not
-        coalesce(
-            crm_reason in ('merged_contact_moved', 'recipient_shared_by_contacts'), true
-        ) as is_staged
+        {{ crm_is_staged('crm_reason') }} as is_staged
     from unioned
 
 )

@@ -79,22 +79,26 @@ resolved as (
 
 ),
 
+resolutions as (
+
+    select
+        contact_id,
+        has_contact_row,
+        {{ crm_merge_resolution(
+            'contact_id', 'survivor_contact_id', 'is_deleted', 'is_survivor_deleted'
+        ) }}
+    from resolved
+
+),
+
 final as (
 
     select
         contact_id,
         has_contact_row,
-        case
-            when survivor_contact_id is not null and not is_survivor_deleted then 'merged'
-            when survivor_contact_id is not null or is_deleted then 'deleted'
-            else 'kept'
-        end as resolution,
-        case
-            when survivor_contact_id is not null and not is_survivor_deleted
-                then survivor_contact_id
-            when survivor_contact_id is null and not is_deleted then contact_id
-        end as resolved_contact_id
-    from resolved
+        resolution,
+        resolved_id as resolved_contact_id
+    from resolutions
 
 )
 

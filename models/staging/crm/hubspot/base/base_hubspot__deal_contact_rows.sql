@@ -35,10 +35,9 @@ deal_rows as (
     select
         deals.deal_id,
         deal_contacts.contact_id as crm_contact_key,
-        case
-            when contact_resolution.contact_id is null then deal_contacts.contact_id
-            else contact_resolution.resolved_contact_id
-        end as contact_id,
+        {{ crm_resolved_key(
+            'deal_contacts.contact_id', 'contact_resolution', 'contact_id', 'resolved_contact_id'
+        ) }} as contact_id,
         deals.closed_at as converted_at,
         deals.deal_pipeline_id as product,
         case
@@ -63,7 +62,7 @@ final as (
     select
         'hubspot.deal_contact' as crm_table,
         *,
-        coalesce(crm_reason = 'merged_contact_moved', true) as is_staged
+        {{ crm_is_staged('crm_reason') }} as is_staged
     from deal_rows
 
 )

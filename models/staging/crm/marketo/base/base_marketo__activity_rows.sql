@@ -53,10 +53,9 @@ resolved as (
         activity.lead_id as crm_contact_key,
         -- an id no lead has passes as is: the contract's staging reports it as an unknown
         -- contact
-        case
-            when lead_resolution.lead_id is null then activity.lead_id
-            else lead_resolution.resolved_lead_id
-        end as contact_id,
+        {{ crm_resolved_key(
+            'activity.lead_id', 'lead_resolution', 'lead_id', 'resolved_lead_id'
+        ) }} as contact_id,
         activity.event_type,
         activity.subject,
         activity.occurred_at,
@@ -74,7 +73,7 @@ final as (
 
     select
         *,
-        coalesce(crm_reason = 'merged_lead_moved', true) as is_staged
+        {{ crm_is_staged('crm_reason') }} as is_staged
     from resolved
 
 )

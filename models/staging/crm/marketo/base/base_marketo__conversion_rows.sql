@@ -24,10 +24,9 @@ classified as (
         'marketo.activity_change_data_value' as crm_table,
         field_changes.activity_id,
         field_changes.lead_id as crm_contact_key,
-        case
-            when lead_resolution.lead_id is null then field_changes.lead_id
-            else lead_resolution.resolved_lead_id
-        end as contact_id,
+        {{ crm_resolved_key(
+            'field_changes.lead_id', 'lead_resolution', 'lead_id', 'resolved_lead_id'
+        ) }} as contact_id,
         field_changes.occurred_at as converted_at,
         cast(null as {{ dbt.type_string() }}) as product,
         case
@@ -50,7 +49,7 @@ final as (
 
     select
         *,
-        coalesce(crm_reason = 'merged_lead_moved', true) as is_staged
+        {{ crm_is_staged('crm_reason') }} as is_staged
     from classified
 
 )

@@ -101,22 +101,26 @@ resolved as (
 
 ),
 
+resolutions as (
+
+    select
+        lead_id,
+        has_lead_row,
+        {{ crm_merge_resolution(
+            'lead_id', 'survivor_lead_id', 'is_deleted', 'is_survivor_deleted'
+        ) }}
+    from resolved
+
+),
+
 final as (
 
     select
         lead_id,
         has_lead_row,
-        case
-            when survivor_lead_id is not null and not is_survivor_deleted then 'merged'
-            when survivor_lead_id is not null or is_deleted then 'deleted'
-            else 'kept'
-        end as resolution,
-        case
-            when survivor_lead_id is not null and not is_survivor_deleted
-                then survivor_lead_id
-            when survivor_lead_id is null and not is_deleted then lead_id
-        end as resolved_lead_id
-    from resolved
+        resolution,
+        resolved_id as resolved_lead_id
+    from resolutions
 
 )
 

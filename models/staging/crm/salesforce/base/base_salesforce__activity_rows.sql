@@ -81,10 +81,9 @@ resolved as (
         activity.crm_contact_key,
         -- an id no lead or contact has passes as is: the contract's staging reports it as
         -- an unknown contact
-        case
-            when person_resolution.person_id is null then activity.crm_contact_key
-            else person_resolution.resolved_person_id
-        end as contact_id,
+        {{ crm_resolved_key(
+            'activity.crm_contact_key', 'person_resolution', 'person_id', 'resolved_person_id'
+        ) }} as contact_id,
         activity.event_type,
         activity.subject,
         activity.occurred_at,
@@ -104,9 +103,7 @@ final as (
 
     select
         *,
-        -- rows moved to another person are staged; the others named here are not
-        coalesce(crm_reason in ('merged_person_moved', 'converted_lead_moved'), true)
-            as is_staged
+        {{ crm_is_staged('crm_reason') }} as is_staged
     from resolved
 
 )

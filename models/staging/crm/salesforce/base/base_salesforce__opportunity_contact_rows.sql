@@ -67,10 +67,12 @@ opportunity_rows as (
         opportunities.opportunity_id,
         opportunity_contacts.crm_contact_key,
         opportunity_contacts.contact_link,
-        case
-            when person_resolution.person_id is null then opportunity_contacts.crm_contact_key
-            else person_resolution.resolved_person_id
-        end as contact_id,
+        {{ crm_resolved_key(
+            'opportunity_contacts.crm_contact_key',
+            'person_resolution',
+            'person_id',
+            'resolved_person_id'
+        ) }} as contact_id,
         opportunities.closed_at as converted_at,
         opportunities.product,
         case
@@ -94,7 +96,7 @@ final as (
     select
         'salesforce.opportunity' as crm_table,
         *,
-        coalesce(crm_reason in ('merged_person_moved', 'account_contact'), true) as is_staged
+        {{ crm_is_staged('crm_reason') }} as is_staged
     from opportunity_rows
 
 )
