@@ -39,7 +39,7 @@
 {%- endmacro %}
 
 {% macro crm_staged_tables() -%}
-    {#- The input tables every CRM's staging writes (contacts_attributes and sales_feedback
+    {#- The input tables every CRM's staging writes (contact_attributes and sales_feedback
         have no CRM counterpart: without them, they are read as empty). -#}
     {{ return(['contacts', 'accounts', 'events', 'conversions']) }}
 {%- endmacro %}

@@ -17,6 +17,8 @@ from dbt_harness import PROJECT_ROOT, copy_project, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
 
 AS_OF = "2026-09-30"
+# the standalone build only feeds the comparison: seeds and models, no data or unit tests
+SCORE_ONLY = ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
 CONSUMER = PROJECT_ROOT / "integration_tests"
 PARTNER_GRID = CONSUMER / "partner_program_grid"
 SETTINGS = yaml.safe_load((PARTNER_GRID / "_project_settings.yml").read_text())
@@ -83,7 +85,7 @@ def standalone_run(inputs, tmp_path_factory):
     built = run_dbt(
         project_dir,
         warehouse,
-        ["build"],
+        SCORE_ONLY,
         {
             "scoring_as_of": AS_OF,
             "lead_scoring_schema": "lead_scoring_input",
