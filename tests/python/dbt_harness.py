@@ -23,6 +23,19 @@ from lead_scoring import warehouse
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 INPUT_SCHEMA = "test_input"
+# a build that only feeds a comparison: seeds and models, none of the data and unit tests
+SCORE_ONLY = ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
+# DuckDB's column types as PostgreSQL spells them, to copy an input table there
+POSTGRES_TYPES = {
+    "VARCHAR": "text",
+    "TIMESTAMP": "timestamp",
+    "DATE": "date",
+    "BOOLEAN": "boolean",
+    "INTEGER": "integer",
+    "BIGINT": "bigint",
+    "DOUBLE": "double precision",
+    "DECIMAL": "numeric",
+}
 MARTS_SCHEMA = "main"
 
 INPUT_COLUMNS = {

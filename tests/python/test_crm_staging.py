@@ -7,7 +7,6 @@ left out or moved, and counted in scoring_data_quality with its reason."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -16,34 +15,16 @@ import psycopg2
 import pytest
 import yaml
 
-from dbt_harness import PROJECT_ROOT, copy_project, run_dbt
+from dbt_harness import POSTGRES_TYPES, PROJECT_ROOT, SCORE_ONLY, copy_project, run_dbt
 from lead_scoring import crm_shapes
 from lead_scoring.cli import main as lead_scoring_cli
+from test_engines import PG
 
 AS_OF = "2026-09-30"
-# the builds that only feed a comparison: seeds and models, none of the data and unit tests
-# the CRM's own build (and `make test`'s others) already run
-SCORE_ONLY = ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
 CONSUMER = PROJECT_ROOT / "integration_tests"
 SCORES = "select * from main.lead_scores order by contact_id, scoring_model"
 # a smaller demo than `make demo`'s: the round trip is about shapes, not volume
 DEMO_SIZE = ["--contacts=400", "--accounts=60", "--events=8000"]
-PG = {
-    "host": os.environ.get("LEAD_SCORING_PG_HOST", "127.0.0.1"),
-    "port": int(os.environ.get("LEAD_SCORING_PG_PORT", "55432")),
-    "user": os.environ.get("LEAD_SCORING_PG_USER", "lead_scoring"),
-    "password": os.environ.get("LEAD_SCORING_PG_PASSWORD", "lead_scoring"),
-    "dbname": os.environ.get("LEAD_SCORING_PG_DATABASE", "lead_scoring"),
-}
-POSTGRES_TYPES = {
-    "VARCHAR": "text",
-    "BIGINT": "bigint",
-    "INTEGER": "integer",
-    "BOOLEAN": "boolean",
-    "TIMESTAMP": "timestamp",
-    "DOUBLE": "double precision",
-    "DECIMAL": "numeric",
-}
 
 
 def _use_starter_grid(project_dir: Path, crm: str) -> None:

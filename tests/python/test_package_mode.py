@@ -13,12 +13,10 @@ import duckdb
 import pytest
 import yaml
 
-from dbt_harness import PROJECT_ROOT, copy_project, run_dbt
+from dbt_harness import PROJECT_ROOT, SCORE_ONLY, copy_project, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
 
 AS_OF = "2026-09-30"
-# the standalone build only feeds the comparison: seeds and models, no data or unit tests
-SCORE_ONLY = ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
 CONSUMER = PROJECT_ROOT / "integration_tests"
 PARTNER_GRID = CONSUMER / "partner_program_grid"
 SETTINGS = yaml.safe_load((PARTNER_GRID / "_project_settings.yml").read_text())

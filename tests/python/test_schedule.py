@@ -22,7 +22,7 @@ import duckdb
 import psycopg2
 import pytest
 
-from dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt
+from dbt_harness import INPUT_SCHEMA, POSTGRES_TYPES, DbtRun, copy_project, run_dbt
 from lead_scoring import cli, demo_data
 from lead_scoring.warehouse import DailyBuilds, DbtProject
 from test_engines import PG
@@ -178,18 +178,6 @@ class Warehouse:
         names, rows = self.query(f"select * from {self.marts}.{name}")
         kept = [i for i, column in enumerate(names) if column != "run_started_at"]
         return sorted((tuple(row[i] for i in kept) for row in rows), key=repr)
-
-
-POSTGRES_TYPES = {
-    "VARCHAR": "text",
-    "TIMESTAMP": "timestamp",
-    "DATE": "date",
-    "BOOLEAN": "boolean",
-    "INTEGER": "integer",
-    "BIGINT": "bigint",
-    "DOUBLE": "double precision",
-    "DECIMAL": "numeric",
-}
 
 
 def daily_runs(warehouse: Warehouse, days: list[dt.date]) -> list[tuple[dt.date, dict]]:
