@@ -29,7 +29,7 @@ demo: install
 	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt seed --select path:seeds/demo --full-refresh
 	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt build --exclude path:seeds/demo --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
 	$(BIN)/lead-scoring summary --duckdb "$(LEAD_SCORING_DUCKDB_PATH)" --project-dir integration_tests
-	$(BIN)/lead-scoring publish --duckdb "$(LEAD_SCORING_DUCKDB_PATH)" --to "$(CURDIR)/lead_scoring_published.duckdb" --project-dir integration_tests
+	$(BIN)/lead-scoring publish --duckdb "$(LEAD_SCORING_DUCKDB_PATH)" --output "$(CURDIR)/lead_scoring_published.duckdb" --project-dir integration_tests
 
 ## Linters, then the test suite (dbt unit and data tests run inside it), with a throwaway
 ## PostgreSQL server on 127.0.0.1 and Spark in local mode for the cross-engine test; Java

@@ -175,7 +175,7 @@ def measure(scale: str, workdir: Path, size: demo_data.DemoSize | None = None) -
             f"--contacts={size.contacts}",
             f"--accounts={size.accounts}",
             f"--events={size.events}",
-            f"--schema={INPUT_SCHEMA}",
+            f"--input-schema={INPUT_SCHEMA}",
             f"--duckdb={database}",
         ],
         env,

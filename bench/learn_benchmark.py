@@ -74,7 +74,7 @@ def _inputs(dataset: str, path: Path) -> None:
                 f"--contacts={size.contacts}",
                 f"--accounts={size.accounts}",
                 f"--events={size.events}",
-                f"--schema={INPUT_SCHEMA}",
+                f"--input-schema={INPUT_SCHEMA}",
                 f"--duckdb={path}",
             ],
             check=True,

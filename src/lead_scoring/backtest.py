@@ -9,13 +9,13 @@ grid would have ranked the leads that converted in the horizon after that date.
 
 from __future__ import annotations
 
-import json
-import os
 import subprocess
 import sys
 from calendar import monthrange
 from datetime import date
 from pathlib import Path
+
+from lead_scoring import warehouse
 
 BACKTEST_SELECTOR = "+score_model_backtest"
 SCHEMA_SUFFIX = "_backtest"
@@ -51,11 +51,13 @@ def days(first: date, last: date) -> list[date]:
     return [date.fromordinal(day) for day in range(first.toordinal(), last.toordinal() + 1)]
 
 
-def dbt_command(as_of: date, extra_vars: dict, dbt_args: list[str]) -> list[str]:
+def dbt_command(
+    as_of: date, project: warehouse.DbtProject, dbt_args: list[str] | tuple[str, ...] = ()
+) -> list[str]:
     """The `dbt build` that scores and evaluates at one as-of date, apart from the
     published relations (the inputs are read where they are, never re-seeded)."""
     variables = {
-        **extra_vars,
+        **project.variables,
         "scoring_as_of": as_of.isoformat(),
         "lead_scoring_schema_suffix": SCHEMA_SUFFIX,
     }
@@ -71,43 +73,43 @@ def dbt_command(as_of: date, extra_vars: dict, dbt_args: list[str]) -> list[str]
         "--indirect-selection",
         "cautious",
         "--vars",
-        json.dumps(variables),
+        warehouse.vars_option(variables),
+        *project.dbt_args(),
         *dbt_args,
     ]
 
 
 def run(
-    dates: list[date],
-    extra_vars: dict,
-    dbt_args: list[str],
-    project_dir: Path,
+    dates: list[date], project: warehouse.DbtProject, dbt_args: list[str] | tuple[str, ...] = ()
 ) -> int:
     """Build at every date in order; stop at the first failed build and return its code."""
     for as_of in dates:
-        command = dbt_command(as_of, extra_vars, dbt_args)
+        command = dbt_command(as_of, project, dbt_args)
         print(f"backtest: scoring and evaluating as of {as_of}", flush=True)
-        finished = subprocess.run(command, cwd=project_dir, env=os.environ.copy())
+        finished = subprocess.run(command, cwd=project.project_dir, env=project.environment())
         if finished.returncode != 0:
             print(f"backtest: the build as of {as_of} failed; later dates not run", flush=True)
             return finished.returncode
     return 0
 
 
-def render(con, schema: str, dates: list[date]) -> str:
-    """The backtest rows of the given dates (in `schema` + the backtest's suffix), as a
-    text table; shares as percentages, rows with too few conversions flagged."""
-    rows = con.execute(
+def render(cursor, relation: str, dates: list[date]) -> str:
+    """The backtest rows of the given dates in `relation` (the backtest build's
+    `score_model_backtest`), read through a DB-API cursor on any engine, as a text table;
+    shares as percentages, rows with too few conversions flagged."""
+    days = ", ".join(f"cast('{day.isoformat()}' as date)" for day in dates)
+    cursor.execute(
         f"""
         select
             scoring_model, scored_as_of, leads, positives, auc, hot_share_of_leads,
             hot_share_of_conversions, best_grade, best_grade_conversion_rate,
             worst_grade, worst_grade_conversion_rate
-        from "{schema}{SCHEMA_SUFFIX}".score_model_backtest
-        where scored_as_of in ({", ".join("?" for _ in dates)})
+        from {relation}
+        where scored_as_of in ({days})
         order by scoring_model, scored_as_of
-        """,
-        [d.isoformat() for d in dates],
-    ).fetchall()
+        """
+    )
+    rows = cursor.fetchall()
 
     def number(value, digits=3):
         return "-" if value is None else f"{value:.{digits}f}"

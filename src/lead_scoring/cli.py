@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -36,12 +35,12 @@ def _generate(args: argparse.Namespace) -> int:
         with duckdb.connect(args.duckdb) as con:
             demo_data.generate(con, "demo_contract_shaped", size=size, seed=args.seed)
             counts = crm_shapes.write(
-                con, "demo_contract_shaped", args.crm, args.schema or args.crm
+                con, "demo_contract_shaped", args.crm, args.input_schema or args.crm
             )
             con.execute("drop schema demo_contract_shaped cascade")
         print(", ".join(f"{table}: {rows}" for table, rows in counts.items()))
         return 0
-    schema = args.schema or "lead_scoring_input"
+    schema = args.input_schema or "lead_scoring_input"
     with tempfile.TemporaryDirectory() as scratch:
         # without --duckdb, the tables are built in a throwaway database and copied out
         database = args.duckdb or str(Path(scratch) / "generate.duckdb")
@@ -54,21 +53,22 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _load_csv(args: argparse.Namespace) -> int:
+    database = _duckdb_path(args)
     try:
-        with duckdb.connect(args.duckdb) as con:
-            loaded = inputs.load_csv(con, Path(args.directory), args.schema)
+        with duckdb.connect(database) as con:
+            loaded = inputs.load_csv(con, Path(args.directory), args.input_schema)
     except inputs.InputError as error:
         print(f"lead-scoring load-csv: {error}", file=sys.stderr)
         return 2
     print(
-        f"loaded into {args.duckdb}, schema {args.schema}: "
+        f"loaded into {database}, schema {args.input_schema}: "
         + ", ".join(f"{table} {rows:,} rows" for table, rows in loaded.items())
     )
     return 0
 
 
 def _publish(args: argparse.Namespace) -> int:
-    source, destination = Path(args.duckdb), Path(args.to)
+    source, destination = Path(_duckdb_path(args)), Path(args.output)
     if not source.is_file():
         print(f"lead-scoring publish: no DuckDB file {source}", file=sys.stderr)
         return 2
@@ -84,30 +84,71 @@ def _publish(args: argparse.Namespace) -> int:
 
 def _summary(args: argparse.Namespace) -> int:
     manifest = warehouse.read_manifest(Path(args.project_dir) / "target")
-    con = duckdb.connect(args.duckdb, read_only=True)
-    print(summary.render(con, args.schema, warehouse.schema_relation_names(manifest)))
+    database = _duckdb_path(args)
+    if not Path(database).is_file():
+        print(f"lead-scoring summary: no DuckDB file {database}", file=sys.stderr)
+        return 2
+    with duckdb.connect(database, read_only=True) as con:
+        published = summary.published_as_of(con, args.schema)
+        if published is None:
+            print(
+                f"lead-scoring summary: no published scores in {database}"
+                f" ({args.schema}.lead_scores is missing or empty): run dbt build first",
+                file=sys.stderr,
+            )
+            return 2
+        print(f"summary: as of {published}, {PUBLISHED_REASON}\n")
+        print(summary.render(con, args.schema, warehouse.schema_relation_names(manifest)))
     return 0
+
+
+PUBLISHED_REASON = "the published scores' date (max(scored_as_of) of lead_scores)"
+
+
+def _as_of(
+    command: str,
+    given: str | None,
+    project: warehouse.DbtProject,
+    option: str = "--as-of",
+    preposition: str = "as of",
+) -> date:
+    """The date of `option` when given, else the published scores' date on the project's
+    target, else today; printed with the reason (ValueError: not a YYYY-MM-DD date;
+    WarehouseError: the target cannot be read)."""
+    if given:
+        as_of, reason = date.fromisoformat(given), f"given by {option}"
+    else:
+        published = warehouse.published_as_of(project)
+        if published is not None:
+            as_of, reason = published, PUBLISHED_REASON
+        else:
+            as_of, reason = date.today(), "today: the target has no published scores"
+    print(f"{command}: {preposition} {as_of}, {reason}", flush=True)
+    return as_of
 
 
 def _dated_run(
     command: str, args: argparse.Namespace, dates_between
-) -> tuple[list[date], dict] | None:
-    """The dates between --from and --to (by `dates_between`) and the --vars of a command
-    that builds at a series of dates; None, after saying why, when they are unusable or a
-    grid CSV dbt cannot read would fail every date's build with a cryptic message."""
+) -> tuple[list[date], warehouse.DbtProject] | None:
+    """The dates between --from and --to (by `dates_between`; --to defaults to the published
+    scores' date, else today) and the project of a command that builds at a series of dates;
+    None, after saying why, when they are unusable or a grid CSV dbt cannot read would fail
+    every date's build with a cryptic message."""
     try:
-        dates = dates_between(date.fromisoformat(args.first), date.fromisoformat(args.last))
-        extra_vars = json.loads(args.vars) if args.vars else {}
-    except ValueError as error:  # bad dates or JSON
+        project = _project(args)
+        first = date.fromisoformat(args.first)
+        last = _as_of(command, args.last, project, "--to", "up to")
+        dates = dates_between(first, last)
+    except (ValueError, warehouse.WarehouseError) as error:  # bad dates or vars, no target
         print(f"lead-scoring {command}: {error}", file=sys.stderr)
         return None
     if not dates:
         print(f"lead-scoring {command}: no date to build between the two", file=sys.stderr)
         return None
-    problems = grid_files.check_grid_files(Path(args.project_dir) / "seeds" / "grid")
+    problems = grid_files.check_grid_files(project.project_dir / "seeds" / "grid")
     for problem in problems:
         print(f"lead-scoring {command}: {problem}", file=sys.stderr)
-    return None if problems else (dates, extra_vars)
+    return None if problems else (dates, project)
 
 
 def _backtest(args: argparse.Namespace) -> int:
@@ -118,11 +159,13 @@ def _backtest(args: argparse.Namespace) -> int:
     )
     if run is None:
         return 2
-    dates, extra_vars = run
-    status = backtest.run(dates, extra_vars, args.dbt_args, Path(args.project_dir))
-    if status == 0 and args.duckdb:
-        with duckdb.connect(args.duckdb, read_only=True) as con:
-            print(backtest.render(con, args.schema, dates))
+    dates, project = run
+    status = backtest.run(dates, project, args.dbt_args)
+    if status == 0:
+        manifest = warehouse.read_manifest(project.project_dir / "target")
+        relation = warehouse.relation_names(manifest)["score_model_backtest"]
+        with warehouse.connection(project) as (cursor, _):
+            print(backtest.render(cursor, relation, dates))
     return status
 
 
@@ -130,8 +173,7 @@ def _backfill(args: argparse.Namespace) -> int:
     run = _dated_run("backfill", args, backtest.days)
     if run is None:
         return 2
-    dates, extra_vars = run
-    project = warehouse.DbtProject(project_dir=Path(args.project_dir), variables=extra_vars)
+    dates, project = run
     try:
         builds = warehouse.DailyBuilds(project, args.dbt_args)
     except warehouse.WarehouseError as error:
@@ -153,24 +195,21 @@ def _learn(args: argparse.Namespace) -> int:
         return 2
     try:
         as_of = date.fromisoformat(args.as_of)
-        variables = _warehouse_vars(args)
+        project = _project(args)
     except ValueError as error:
         print(f"lead-scoring learn: {error}", file=sys.stderr)
         return 2
-    # the file this project's DuckDB profile builds into
-    env = {"LEAD_SCORING_DUCKDB_PATH": str(Path(args.duckdb).resolve())} if args.duckdb else {}
-    project_dir = Path(args.project_dir)
-    seeds_dir = Path(args.seeds_dir) if args.seeds_dir else project_dir / "seeds" / "grid"
+    seeds_dir = _seeds_dir(args)
     options = learn.Options(
-        project_dir=project_dir,
+        project_dir=project.project_dir,
         as_of=as_of,
         model=args.model,
         seeds_dir=seeds_dir,
         note_path=Path(args.note) if args.note else seeds_dir / f"{args.model}.md",
-        target=args.target,
-        profiles_dir=Path(args.profiles_dir) if args.profiles_dir else None,
-        variables=variables,
-        env=env,
+        target=project.target,
+        profiles_dir=project.profiles_dir,
+        variables=project.variables,
+        env=project.env,
         horizon_days=args.horizon_days,
         lookback_days=args.lookback_days,
         conversion_product=args.conversion_product,
@@ -190,32 +229,52 @@ def _learn(args: argparse.Namespace) -> int:
     return 0
 
 
-def _duckdb_env(duckdb_path: str | None, project_dir: Path) -> dict[str, str]:
+def _duckdb_path(args: argparse.Namespace) -> str:
     """The DuckDB file of the profile's duckdb target, as an absolute path (dbt may run in
-    another directory): --duckdb, else LEAD_SCORING_DUCKDB_PATH, else the project's file."""
-    path = duckdb_path or os.environ.get("LEAD_SCORING_DUCKDB_PATH")
-    return {
-        "LEAD_SCORING_DUCKDB_PATH": str(Path(path or project_dir / "lead_scoring.duckdb").resolve())
-    }
+    another directory): --duckdb, else LEAD_SCORING_DUCKDB_PATH, else lead_scoring.duckdb in
+    --project-dir (here for a command without one)."""
+    path = args.duckdb or os.environ.get("LEAD_SCORING_DUCKDB_PATH")
+    project_dir = Path(getattr(args, "project_dir", None) or ".")
+    return str(Path(path or project_dir / "lead_scoring.duckdb").resolve())
+
+
+def _project(args: argparse.Namespace) -> warehouse.DbtProject:
+    """The project, profile target, DuckDB file and vars of a command that runs dbt: --vars
+    (YAML, as dbt's), with --input-schema as the var lead_scoring_schema (ValueError: --vars
+    is not a YAML mapping)."""
+    variables = warehouse.parse_vars(args.vars)
+    if args.input_schema:
+        variables["lead_scoring_schema"] = args.input_schema
+    return warehouse.DbtProject(
+        project_dir=Path(args.project_dir).resolve(),
+        profiles_dir=Path(args.profiles_dir).resolve() if args.profiles_dir else None,
+        target=args.target,
+        variables=variables,
+        env={"LEAD_SCORING_DUCKDB_PATH": _duckdb_path(args)},
+    )
+
+
+def _seeds_dir(args: argparse.Namespace) -> Path:
+    """--seeds-dir, else the grid seeds of --project-dir."""
+    return Path(args.seeds_dir) if args.seeds_dir else Path(args.project_dir) / "seeds" / "grid"
 
 
 def _impact(args: argparse.Namespace) -> int:
     try:
-        as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
-        variables = _warehouse_vars(args)
-    except ValueError as error:
+        project = _project(args)
+        as_of = _as_of("impact", args.as_of, project)
+    except (ValueError, warehouse.WarehouseError) as error:
         print(f"lead-scoring impact: {error}", file=sys.stderr)
         return 2
-    project_dir = Path(args.project_dir).resolve()
     options = impact.Options(
-        project_dir=project_dir,
+        project_dir=project.project_dir,
         base_ref=args.base,
         as_of=as_of,
         output_dir=Path(args.output_dir),
-        target=args.target,
-        profiles_dir=Path(args.profiles_dir).resolve() if args.profiles_dir else None,
-        variables=variables,
-        env=_duckdb_env(args.duckdb, project_dir),
+        target=project.target,
+        profiles_dir=project.profiles_dir,
+        variables=project.variables,
+        env=project.env,
     )
     try:
         report = impact.run(options)
@@ -232,7 +291,7 @@ def _impact(args: argparse.Namespace) -> int:
 
 
 def _check_grid(args: argparse.Namespace) -> int:
-    seeds_dir = Path(args.seeds_dir)
+    seeds_dir = _seeds_dir(args)
     problems = grid_files.check_grid_files(seeds_dir)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -243,24 +302,73 @@ def _check_grid(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_warehouse_arguments(parser: argparse.ArgumentParser) -> None:
-    """Where a command that builds in its own schema finds the project and the inputs."""
-    parser.add_argument("--project-dir", default=".", help="the dbt project (default: here)")
-    parser.add_argument("--profiles-dir", help="dbt profiles (default: as dbt finds them)")
-    parser.add_argument("--target", help="profile target (default: the profile's)")
+# Options that several commands take: one name, one meaning and one destination, dbt's name
+# where dbt has one (--project-dir, --profiles-dir, --target, --vars); a command adds its
+# default or what it does with it after the meaning
+SHARED_OPTIONS = {
+    "--project-dir": ("project_dir", "DIR", "the dbt project, as dbt's --project-dir"),
+    "--profiles-dir": ("profiles_dir", "DIR", "the folder of profiles.yml, as dbt's"),
+    "--target": ("target", "NAME", "the profile's target, as dbt's --target"),
+    "--vars": ("vars", "YAML", "dbt vars in YAML, as dbt's: '{scoring_as_of: 2026-09-30}'"),
+    "--duckdb": ("duckdb", "FILE", "a DuckDB file"),
+    "--input-schema": ("input_schema", "SCHEMA", "schema of the inputs (var lead_scoring_schema)"),
+    "--schema": ("schema", "SCHEMA", "schema of the marts dbt built, the target's schema"),
+    "--as-of": ("as_of", "YYYY-MM-DD", "the as-of date"),
+    "--from": ("first", "YYYY-MM-DD", "the first as-of date"),
+    "--to": ("last", "YYYY-MM-DD", "the last as-of date"),
+    "--seeds-dir": ("seeds_dir", "DIR", "the grid seeds"),
+}
+PROFILE_DUCKDB = (
+    "the profile's duckdb target's file (default: LEAD_SCORING_DUCKDB_PATH, else"
+    " lead_scoring.duckdb in --project-dir)"
+)
+
+
+def _option(parser, name: str, detail: str | None = None, **kwargs) -> None:
+    """Add a shared option with its one meaning, then this command's `detail`."""
+    dest, metavar, meaning = SHARED_OPTIONS[name]
     parser.add_argument(
-        "--duckdb", help="DuckDB file of this project's duckdb target (LEAD_SCORING_DUCKDB_PATH)"
+        name,
+        dest=dest,
+        metavar=metavar,
+        help=f"{meaning}; {detail}" if detail else meaning,
+        **kwargs,
     )
-    parser.add_argument("--input-schema", help="schema of contacts, events, ... (dbt var)")
-    parser.add_argument("--vars", help="more dbt vars, as JSON")
 
 
-def _warehouse_vars(args: argparse.Namespace) -> dict:
-    """--vars with --input-schema as the var lead_scoring_schema (ValueError: bad JSON)."""
-    variables = json.loads(args.vars) if args.vars else {}
-    if args.input_schema:
-        variables["lead_scoring_schema"] = args.input_schema
-    return variables
+def _deprecated(parser, old: str, new: str | None, dest: str | None = None) -> None:
+    """An old spelling that still works, with a warning (hidden from --help); `new` None: an
+    option no longer needed, accepted and ignored."""
+
+    class Deprecated(argparse.Action):
+        def __call__(self, parser, namespace, values, option_string=None):
+            if new is None:
+                print(f"lead-scoring: {old} is no longer needed and is ignored", file=sys.stderr)
+                return
+            print(f"lead-scoring: {old} is deprecated, use {new}", file=sys.stderr)
+            setattr(namespace, dest, values)
+
+    parser.add_argument(
+        old,
+        dest=dest or f"deprecated_{old.strip('-').replace('-', '_')}",
+        action=Deprecated,
+        default=argparse.SUPPRESS,
+        help=argparse.SUPPRESS,
+    )
+
+
+def _dbt_options(parser, input_schema_detail: str | None = None) -> None:
+    """Where a command that runs dbt finds the project, the profile's target and the inputs."""
+    _option(parser, "--project-dir", "default: here", default=".")
+    _option(
+        parser,
+        "--profiles-dir",
+        "default: DBT_PROFILES_DIR, else <project-dir>/profiles, else ~/.dbt",
+    )
+    _option(parser, "--target", "default: the profile's")
+    _option(parser, "--vars")
+    _option(parser, "--duckdb", PROFILE_DUCKDB)
+    _option(parser, "--input-schema", input_schema_detail)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -276,17 +384,18 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--accounts", type=int, default=demo_data.DemoSize.accounts)
     generate.add_argument("--events", type=int, default=demo_data.DemoSize.events)
     generate.add_argument("--seed", type=int, default=42)
-    generate.add_argument(
-        "--schema", help="schema to write into (default: lead_scoring_input, or the CRM's name)"
+    _option(
+        generate, "--input-schema", "to write into (default: lead_scoring_input, or the CRM's name)"
     )
+    _deprecated(generate, "--schema", "--input-schema", "input_schema")
     generate.add_argument(
         "--crm",
         choices=crm_shapes.CRMS,
         help="write the demo's leads as this CRM's loader writes them (with --duckdb), and"
-        " what this project's staging of them must give back into <schema>_expected",
+        " what this project's staging of them must give back into <input-schema>_expected",
     )
     outputs = generate.add_argument_group("outputs (at least one)")
-    outputs.add_argument("--duckdb", help="DuckDB file to write the tables into")
+    _option(outputs, "--duckdb", "to write the tables into")
     outputs.add_argument("--csv", help="directory to write one CSV per table into")
     outputs.add_argument("--parquet", help="directory to write one Parquet file per table into")
     generate.set_defaults(handler=_generate)
@@ -297,10 +406,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=inputs.__doc__,
     )
     loading.add_argument("directory", help="folder of the CSV files, one per input table")
-    loading.add_argument(
-        "--duckdb", default="lead_scoring.duckdb", help="DuckDB file (default: the project's)"
-    )
-    loading.add_argument("--schema", default="crm", help="schema to load into (default: crm)")
+    _option(loading, "--duckdb", PROFILE_DUCKDB.replace(" in --project-dir", " here"))
+    _option(loading, "--input-schema", "to load into (default: crm)", default="crm")
+    _deprecated(loading, "--schema", "--input-schema", "input_schema")
     loading.set_defaults(handler=_load_csv)
 
     publishing = commands.add_parser(
@@ -308,26 +416,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="copy the public marts into the file BI tools read, swapped in atomically",
         description=publish.__doc__,
     )
+    _option(publishing, "--project-dir", "default: here", default=".")
+    _option(publishing, "--duckdb", "the one dbt builds, " + PROFILE_DUCKDB)
+    _option(publishing, "--schema", "default: main", default="main")
     publishing.add_argument(
-        "--duckdb",
-        default="lead_scoring.duckdb",
-        help="the file dbt builds (default: the project's)",
+        "--output",
+        default="lead_scoring_published.duckdb",
+        help="the DuckDB file BI tools open (default: lead_scoring_published.duckdb)",
     )
-    publishing.add_argument(
-        "--to", default="lead_scoring_published.duckdb", help="the file BI tools open"
-    )
-    publishing.add_argument("--schema", default="main", help="schema of the marts")
-    publishing.add_argument("--project-dir", default=".", help="the dbt project (default: here)")
+    _deprecated(publishing, "--to", "--output", "output")
     publishing.set_defaults(handler=_publish)
 
     summarize = commands.add_parser(
-        "summary", help="print leads per grade cell and the ten hottest leads"
+        "summary",
+        help="print leads per grade cell and the ten hottest leads of the published scores",
+        description="The published scores (lead_scores, at the date they were scored as of):"
+        " leads per grade cell, MQLs, the hottest leads, the evaluation and the input rows"
+        " not scored as read.",
     )
-    summarize.add_argument("--duckdb", required=True, help="DuckDB file dbt built")
-    summarize.add_argument("--schema", default="main", help="schema of the lead_scores mart")
-    summarize.add_argument(
-        "--project-dir", default=".", help="the dbt project that built it (its manifest)"
+    _option(
+        summarize,
+        "--project-dir",
+        "the one that built them (its manifest); default: here",
+        default=".",
     )
+    _option(summarize, "--duckdb", "the one dbt built, " + PROFILE_DUCKDB)
+    _option(summarize, "--schema", "default: main", default="main")
     summarize.set_defaults(handler=_summary)
 
     backtesting = commands.add_parser(
@@ -335,21 +449,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="score and evaluate every scoring model at each month end between two dates",
         description=backtest.__doc__,
     )
-    backtesting.add_argument("--from", dest="first", required=True, help="YYYY-MM-DD")
-    backtesting.add_argument("--to", dest="last", required=True, help="YYYY-MM-DD")
+    _option(backtesting, "--from", required=True)
+    _option(backtesting, "--to", "default: the published scores' date, else today")
     backtesting.add_argument("--every-months", type=int, default=1, help="step, in months")
-    backtesting.add_argument("--vars", help="more dbt vars, as JSON (e.g. the input schema)")
-    backtesting.add_argument("--project-dir", default=".", help="the dbt project")
+    _dbt_options(backtesting)
+    _deprecated(backtesting, "--schema", None)
     backtesting.add_argument(
-        "--duckdb", help="DuckDB file dbt builds into: print the backtest table from it"
-    )
-    backtesting.add_argument(
-        "--schema",
-        default="main",
-        help="the target's schema (the backtest builds in <schema>_backtest)",
-    )
-    backtesting.add_argument(
-        "dbt_args", nargs="*", help="passed to dbt after `--`, e.g. -- --target postgres"
+        "dbt_args", nargs="*", help="more dbt options, after `--`, e.g. -- --threads 2"
     )
     backtesting.set_defaults(handler=_backtest)
 
@@ -364,12 +470,11 @@ def build_parser() -> argparse.ArgumentParser:
             "failed build; rerunning a recorded date replaces it."
         ),
     )
-    backfilling.add_argument("--from", dest="first", required=True, help="YYYY-MM-DD")
-    backfilling.add_argument("--to", dest="last", required=True, help="YYYY-MM-DD")
-    backfilling.add_argument("--vars", help="more dbt vars, as JSON (e.g. the input schema)")
-    backfilling.add_argument("--project-dir", default=".", help="the dbt project")
+    _option(backfilling, "--from", required=True)
+    _option(backfilling, "--to", required=True)
+    _dbt_options(backfilling)
     backfilling.add_argument(
-        "dbt_args", nargs="*", help="passed to dbt after `--`, e.g. -- --target postgres"
+        "dbt_args", nargs="*", help="more dbt options, after `--`, e.g. -- --threads 2"
     )
     backfilling.set_defaults(handler=_backfill)
 
@@ -378,10 +483,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="learn a grid from conversions and write it as seed rows of one scoring model",
         description=learn.__doc__,
     )
-    learning.add_argument("--as-of", required=True, help="YYYY-MM-DD: learn from what followed")
+    _option(learning, "--as-of", "learn from the conversions that followed it", required=True)
     learning.add_argument("--model", required=True, help="name of the learned scoring model")
-    _add_warehouse_arguments(learning)
-    learning.add_argument("--seeds-dir", help="the grid seeds to write (default: seeds/grid)")
+    _dbt_options(learning)
+    _option(learning, "--seeds-dir", "to write the model into (default: <project-dir>/seeds/grid)")
     learning.add_argument("--note", help="Markdown note (default: <model>.md beside the seeds)")
     learning.add_argument(
         "--horizon-days", type=int, help="default: the project's conversion_horizon_days"
@@ -405,8 +510,12 @@ def build_parser() -> argparse.ArgumentParser:
     impacting.add_argument(
         "--base", help="git ref of the base grid (default: the merge base with main)"
     )
-    impacting.add_argument("--as-of", help="YYYY-MM-DD to score both grids at (default: today)")
-    _add_warehouse_arguments(impacting)
+    _option(
+        impacting,
+        "--as-of",
+        "to score both grids at (default: the published scores' date, else today)",
+    )
+    _dbt_options(impacting)
     impacting.add_argument(
         "--output-dir", default="target/impact", help="where impact.md and impact.html go"
     )
@@ -417,7 +526,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="check every grid CSV's header and row lengths against the seeds YAML",
         description=grid_files.__doc__,
     )
-    checking.add_argument("--seeds-dir", default="seeds/grid", help="the grid seeds to check")
+    _option(checking, "--project-dir", "default: here", default=".")
+    _option(checking, "--seeds-dir", "to check (default: <project-dir>/seeds/grid)")
     checking.set_defaults(handler=_check_grid)
     return parser
 

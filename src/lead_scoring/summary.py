@@ -9,6 +9,15 @@ FIT_GRADES = ("A", "B", "C", "D")
 ACTIVITY_GRADES = ("4", "3", "2", "1")
 
 
+def published_as_of(con: duckdb.DuckDBPyConnection, schema: str):
+    """The as-of date of the published scores, `max(scored_as_of)` of `schema`'s
+    lead_scores; None when the table is missing or empty."""
+    try:
+        return con.execute(f'select max(scored_as_of) from "{schema}".lead_scores').fetchone()[0]
+    except duckdb.CatalogException:
+        return None
+
+
 def grade_matrix(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str) -> str:
     """Leads per grade cell of one scoring model: a fit x activity text table, or one row of
     grades for a one-dimension model (its other grade is null)."""

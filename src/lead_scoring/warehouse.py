@@ -17,7 +17,7 @@ from argparse import Namespace
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
@@ -29,6 +29,31 @@ SCHEDULED_BUILD = ("build", "--exclude-resource-type", "unit_test")
 
 class WarehouseError(Exception):
     """The dbt build failed, or its relations could not be read."""
+
+
+def parse_vars(text: str | None) -> dict:
+    """A `--vars` option as dbt reads it: YAML (so JSON too), a mapping of var names to values;
+    empty when not given. Raises ValueError, saying what was given, for anything else."""
+    if not text:
+        return {}
+    try:
+        parsed = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ValueError(f"--vars is not YAML: {error}") from error
+    if not isinstance(parsed, dict):
+        raise ValueError(
+            "--vars must be a YAML mapping of var names to values, as dbt's,"
+            f" e.g. '{{scoring_as_of: 2026-09-30}}'; got {type(parsed).__name__} {text!r}"
+        )
+    return parsed
+
+
+def vars_option(variables: dict) -> str:
+    """The `--vars` value that gives dbt `variables` as they are: YAML, so that a value read
+    from a user's YAML (`2026-09-30` is a date) reaches dbt as dbt reads the user's text."""
+    return yaml.safe_dump(
+        variables, default_flow_style=True, sort_keys=False, width=1 << 20
+    ).strip()
 
 
 @dataclass
@@ -73,7 +98,7 @@ def _run_dbt(project: DbtProject, command: list[str], target_path: Path, what: s
             str(Path(sys.executable).parent / "dbt"),
             *command,
             "--vars",
-            json.dumps(project.variables),
+            vars_option(project.variables),
             *project.dbt_args(),
             "--target-path",
             str(target_path),
@@ -141,7 +166,7 @@ class DailyBuilds:
         saved = dict(os.environ)
         os.environ.update(self.project.env)
         try:
-            return runner.invoke([*command, *self.common_args, "--vars", json.dumps(variables)])
+            return runner.invoke([*command, *self.common_args, "--vars", vars_option(variables)])
         finally:
             os.environ.clear()
             os.environ.update(saved)
@@ -206,9 +231,9 @@ def _package_vars(config) -> dict:
 
 
 @contextmanager
-def connection(project: DbtProject) -> Iterator[tuple[object, dict]]:
-    """A DB-API cursor on the project's target and the project's resolved vars (the run's
-    vars over dbt_project.yml's). Uses dbt's adapter API of the pinned dbt-core 1.11."""
+def _adapter(project: DbtProject) -> Iterator[tuple[object, object]]:
+    """The dbt adapter of the project's target, with a connection open, and the run's config.
+    Uses dbt's adapter API of the pinned dbt-core 1.11."""
     from multiprocessing import get_context
 
     from dbt.adapters.factory import get_adapter, register_adapter
@@ -229,20 +254,57 @@ def connection(project: DbtProject) -> Iterator[tuple[object, dict]]:
     )
     set_from_args(args, None)
     config = RuntimeConfig.from_args(args)
-    variables = {**_package_vars(config), **config.vars.vars, **config.cli_vars}
     register_adapter(config, get_context("spawn"))
     adapter = get_adapter(config)
     try:
         with adapter.connection_named("lead_scoring"):
-            handle = adapter.connections.get_thread_connection().handle
-            cursor = handle.cursor()
-            try:
-                yield cursor, variables
-            finally:
-                cursor.close()
+            yield adapter, config
     finally:
         adapter.cleanup_connections()
         _release_dbt()
+
+
+@contextmanager
+def connection(project: DbtProject) -> Iterator[tuple[object, dict]]:
+    """A DB-API cursor on the project's target and the project's resolved vars (the run's
+    vars over dbt_project.yml's)."""
+    with _adapter(project) as (adapter, config):
+        variables = {**_package_vars(config), **config.vars.vars, **config.cli_vars}
+        cursor = adapter.connections.get_thread_connection().handle.cursor()
+        try:
+            yield cursor, variables
+        finally:
+            cursor.close()
+
+
+def published_as_of(project: DbtProject) -> date | None:
+    """The as-of date of the published scores: `max(scored_as_of)` of the `lead_scores` mart
+    in the target's schema (where the scheduled build publishes it); None when the target has
+    no such table or it is empty. Raises WarehouseError when the target cannot be reached."""
+    from dbt.adapters.exceptions.connection import FailedToConnectError
+    from dbt_common.exceptions import DbtBaseException, DbtRuntimeError
+
+    try:
+        with _adapter(project) as (adapter, config):
+            relation = adapter.Relation.create(
+                database=config.credentials.database,
+                schema=config.credentials.schema,
+                identifier="lead_scores",
+            )
+            try:
+                _, table = adapter.execute(f"select max(scored_as_of) from {relation}", fetch=True)
+            except FailedToConnectError:
+                raise
+            except DbtRuntimeError:  # no such table (the adapter's error): nothing published
+                return None
+    except DbtBaseException as error:  # no such profile or target, no connection
+        raise WarehouseError(f"cannot read the published scores' date: {error}") from error
+    value = table.rows[0][0] if len(table.rows) else None
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def fetch_in_batches(cursor, sql: str, batch_rows: int = 100_000) -> Iterator[list[tuple]]:

@@ -249,6 +249,31 @@ def test_summary_reports_how_the_scores_ranked_later_conversions(demo_run):
     assert "Scoring model 'default' as of 2026-09-30" in text
 
 
+def test_summary_says_it_summarises_the_published_scores_date(demo_run, capsys):
+    status = lead_scoring_cli(
+        ["summary", f"--project-dir={demo_run.project_dir}", f"--duckdb={demo_run.duckdb_path}"]
+    )
+
+    assert status == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith(
+        "summary: as of 2026-09-30, the published scores' date (max(scored_as_of) of lead_scores)"
+    )
+    assert "Scoring model 'default' as of 2026-09-30" in printed
+
+
+def test_summary_without_published_scores_says_what_to_run(demo_run, tmp_path, capsys):
+    empty = tmp_path / "empty.duckdb"
+    duckdb.connect(str(empty)).close()
+
+    status = lead_scoring_cli(
+        ["summary", f"--project-dir={demo_run.project_dir}", f"--duckdb={empty}"]
+    )
+
+    assert status == 2
+    assert "no published scores" in capsys.readouterr().err
+
+
 def metricflow(demo_run: DbtRun, *args: str) -> subprocess.CompletedProcess:
     """`mf` (dbt-metricflow) in the demo build's project, against its DuckDB file."""
     return subprocess.run(
@@ -330,7 +355,12 @@ def test_bi_readers_of_the_published_copy_never_block_the_build(demo_run, tmp_pa
 
     def publish() -> int:
         return lead_scoring_cli(
-            ["publish", f"--duckdb={built}", f"--to={published}", f"--project-dir={PROJECT_ROOT}"]
+            [
+                "publish",
+                f"--duckdb={built}",
+                f"--output={published}",
+                f"--project-dir={PROJECT_ROOT}",
+            ]
         )
 
     assert publish() == 0

@@ -3,7 +3,6 @@ outcome rules worked out by hand, and the SQL AUC against scikit-learn's roc_auc
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from datetime import date
@@ -159,7 +158,8 @@ def test_backtest_keeps_one_row_per_model_and_as_of_date(run, tmp_path, monkeypa
         "--from=2026-05-01",
         "--to=2026-06-30",
         f"--project-dir={run.project_dir}",
-        f"--vars={json.dumps({'lead_scoring_schema': INPUT_SCHEMA})}",
+        # YAML, as dbt's --vars takes
+        f"--vars={{lead_scoring_schema: {INPUT_SCHEMA}}}",
         f"--duckdb={duckdb_path}",
     ]
 

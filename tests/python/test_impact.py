@@ -126,7 +126,7 @@ def committed_project(workdir: Path) -> Path:
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("impact_inputs") / "inputs.duckdb"
-    assert lead_scoring_cli(["generate", f"--duckdb={path}", f"--schema={SCHEMA}"]) == 0
+    assert lead_scoring_cli(["generate", f"--duckdb={path}", f"--input-schema={SCHEMA}"]) == 0
     return path
 
 

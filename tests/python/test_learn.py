@@ -33,7 +33,7 @@ TIER_COLUMNS = ("points_1_plus", "points_2_plus", "points_5_plus", "points_10_pl
 @pytest.fixture(scope="module")
 def demo_inputs(tmp_path_factory):
     path = tmp_path_factory.mktemp("learn_inputs") / "inputs.duckdb"
-    assert lead_scoring_cli(["generate", f"--duckdb={path}", f"--schema={SCHEMA}"]) == 0
+    assert lead_scoring_cli(["generate", f"--duckdb={path}", f"--input-schema={SCHEMA}"]) == 0
     return path
 
 
@@ -281,7 +281,10 @@ def planted(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("planted")
     warehouse = workdir / "inputs.duckdb"
     size = ["--contacts=20000", "--accounts=2000", "--events=500000"]
-    assert lead_scoring_cli(["generate", *size, f"--duckdb={warehouse}", f"--schema={SCHEMA}"]) == 0
+    assert (
+        lead_scoring_cli(["generate", *size, f"--duckdb={warehouse}", f"--input-schema={SCHEMA}"])
+        == 0
+    )
     project_dir = copy_project(workdir / "project")
     assert learn(warehouse, project_dir, "--max-criteria=200", "--folds=3") == 0
     return project_dir

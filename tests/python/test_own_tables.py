@@ -49,7 +49,7 @@ def build(workdir: Path, warehouse: Path, variables: dict, env: dict | None = No
 def test_csv_exports_and_an_attached_file_score_alike(exports, tmp_path, capsys):
     loaded = tmp_path / "loaded.duckdb"
     status = lead_scoring_cli(
-        ["load-csv", str(exports / "csv"), f"--duckdb={loaded}", "--schema=crm"]
+        ["load-csv", str(exports / "csv"), f"--duckdb={loaded}", "--input-schema=crm"]
     )
     assert status == 0
     assert "contact_attributes 3,034 rows" in capsys.readouterr().out

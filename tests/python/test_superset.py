@@ -61,7 +61,7 @@ def warehouse(tmp_path_factory):
 
 def publish(project_dir: Path, built: Path, published: Path) -> int:
     return lead_scoring_cli(
-        ["publish", f"--duckdb={built}", f"--to={published}", f"--project-dir={project_dir}"]
+        ["publish", f"--duckdb={built}", f"--output={published}", f"--project-dir={project_dir}"]
     )
 
 
