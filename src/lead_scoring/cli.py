@@ -127,6 +127,17 @@ def _as_of(
     return as_of
 
 
+def _given_as_of(args: argparse.Namespace, project: warehouse.DbtProject) -> tuple[str | None, str]:
+    """--as-of, or else the var scoring_as_of of --vars, as a dbt user sets it (the command
+    sets that var itself), and which of the two gave it; ValueError when they disagree."""
+    in_vars = project.variables.pop("scoring_as_of", None)
+    if in_vars is None:
+        return args.as_of, "--as-of"
+    if args.as_of and date.fromisoformat(args.as_of) != date.fromisoformat(str(in_vars)):
+        raise ValueError(f"--as-of {args.as_of} and --vars scoring_as_of {in_vars} disagree")
+    return (args.as_of, "--as-of") if args.as_of else (str(in_vars), "--vars scoring_as_of")
+
+
 def _dated_run(
     command: str, args: argparse.Namespace, dates_between
 ) -> tuple[list[date], warehouse.DbtProject] | None:
@@ -136,6 +147,11 @@ def _dated_run(
     every date's build with a cryptic message."""
     try:
         project = _project(args)
+        if "scoring_as_of" in project.variables:
+            raise ValueError(
+                f"{command} sets scoring_as_of to each date from --from to --to:"
+                " leave it out of --vars"
+            )
         first = date.fromisoformat(args.first)
         last = _as_of(command, args.last, project, "--to", "up to")
         dates = dates_between(first, last)
@@ -194,8 +210,8 @@ def _learn(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        as_of = date.fromisoformat(args.as_of)
         project = _project(args)
+        as_of = date.fromisoformat(_given_as_of(args, project)[0])
     except ValueError as error:
         print(f"lead-scoring learn: {error}", file=sys.stderr)
         return 2
@@ -262,7 +278,8 @@ def _seeds_dir(args: argparse.Namespace) -> Path:
 def _impact(args: argparse.Namespace) -> int:
     try:
         project = _project(args)
-        as_of = _as_of("impact", args.as_of, project)
+        given, option = _given_as_of(args, project)
+        as_of = _as_of("impact", given, project, option)
     except (ValueError, warehouse.WarehouseError) as error:
         print(f"lead-scoring impact: {error}", file=sys.stderr)
         return 2

@@ -205,6 +205,64 @@ def test_impact_as_of_a_given_date_says_it_was_given(published, impact_runs, tmp
     assert capsys.readouterr().out.startswith("impact: as of 2026-06-30, given by --as-of")
 
 
+def test_impact_takes_the_as_of_date_from_vars_as_a_dbt_user_gives_it(
+    impact_runs, tmp_path, capsys
+):
+    empty = tmp_path / "empty.duckdb"
+    duckdb.connect(str(empty)).close()
+
+    status = cli.main(
+        [
+            "impact",
+            "--vars",
+            "{scoring_as_of: 2026-09-30, lead_scoring_schema: crm}",
+            *warehouse_options(empty),
+            f"--output-dir={tmp_path / 'report'}",
+        ]
+    )
+
+    assert status == 0
+    [options] = impact_runs
+    assert options.as_of == date(2026, 9, 30)
+    assert options.variables == {"lead_scoring_schema": "crm"}  # impact sets scoring_as_of
+    assert capsys.readouterr().out.startswith(
+        "impact: as of 2026-09-30, given by --vars scoring_as_of"
+    )
+
+
+def test_impact_refuses_an_as_of_date_and_a_scoring_as_of_var_that_disagree(
+    impact_runs, published, tmp_path, capsys
+):
+    status = cli.main(
+        [
+            "impact",
+            "--as-of=2026-06-30",
+            "--vars={scoring_as_of: 2026-09-30}",
+            *warehouse_options(published),
+            f"--output-dir={tmp_path / 'report'}",
+        ]
+    )
+
+    assert status == 2
+    assert impact_runs == []
+    assert (
+        "lead-scoring impact: --as-of 2026-06-30 and --vars scoring_as_of 2026-09-30 disagree"
+        in capsys.readouterr().err
+    )
+
+
+def test_a_command_building_at_each_date_refuses_scoring_as_of_in_vars(capsys):
+    status = cli.main(
+        ["backfill", "--from=2026-09-01", "--to=2026-09-02", "--vars={scoring_as_of: 2026-09-30}"]
+    )
+
+    assert status == 2
+    assert (
+        "lead-scoring backfill: backfill sets scoring_as_of to each date from --from to --to"
+        in capsys.readouterr().err
+    )
+
+
 def test_impact_on_a_target_it_cannot_read_says_so_and_scores_nothing(
     published, impact_runs, tmp_path, capsys
 ):
