@@ -156,10 +156,11 @@ select
     hubspot_company_id(account_id) as property_associatedcompanyid,
     created_at as property_createdate,
     updated_at as property_lastmodifieddate,
+    -- today's connector: `hs_merged_object_ids` (`<id>;<id>`), no `hs_calculated_merged_vids`
     case
         when hubspot_id(contact_id) in (select survivor_id from merged_pairs)
-            then cast(hubspot_id(contact_id) + 5000000 as varchar) || ':1700000000000'
-    end as property_hs_calculated_merged_vids,
+            then cast(hubspot_id(contact_id) + 5000000 as varchar)
+    end as property_hs_merged_object_ids,
     department as property_department,
     years_in_role as property_years_in_role
 from kept_contacts
@@ -206,6 +207,7 @@ create table {target}.company as
 select
     hubspot_company_id(account_id) as id,
     false as is_deleted,
+    false as _fivetran_deleted,
     {synced_at} as _fivetran_synced,
     account_name as property_name,
     domain as property_domain,
@@ -223,8 +225,9 @@ select
     funding_stage as property_funding_stage
 from kept_accounts
 union all
-select 900000 + n, true, {synced_at}, 'Deleted Co ' || n, 'deleted.example.com', 'Software', 5000,
-    1e9, 'US', null
+-- deleted companies: one by HubSpot's flag, two only by the connector's
+select 900000 + n, n = 1, n > 1, {synced_at}, 'Deleted Co ' || n, 'deleted.example.com', 'Software',
+    5000, 1e9, 'US', null
 from range(1, 4) as deleted(n);
 
 -- the demo's activity as HubSpot records it (page views and chats: not recorded)
@@ -292,13 +295,80 @@ select
 from {target}.email_event
 where type = 'STATUSCHANGE';
 
+-- every subscription change, whoever made it: those the STATUSCHANGE e-mails caused (no
+-- time of their own: the e-mail event is the unsubscribe), and changes with no e-mail event
+-- (a rep, an import, a preference page): an unsubscribe of every 23rd contact with an
+-- address and of the old address of every other merged-away copy, a resubscription of
+-- every 37th contact; traps: unsubscribes of deleted contacts and of unknown addresses
+create or replace temp view hubspot_subscription_changes as
+-- an address two contacts share changes once
+select distinct on (lower(trim(recipient)), change, change_type) * from (
+select
+    cast(null as varchar) as caused_by_event_id,
+    'UNSUBSCRIBED' as change,
+    'PORTAL_STATUS' as change_type,
+    cast(null as bigint) as email_subscription_id,
+    email as recipient,
+    'SOURCE_IMPORT' as source,
+    timestamp '2026-08-20 09:00:00' as occurred_at,
+    hubspot_id(contact_id) as hubspot_contact_id
+from kept_contacts
+where hubspot_id(contact_id) % 23 = 0 and nullif(trim(email), '') is not null
+union all
+select null, 'UNSUBSCRIBED', 'SUBSCRIPTION_STATUS', 7, merged_email, 'SOURCE_HUBSPOT_CUSTOMER',
+    timestamp '2026-07-15 12:00:00', survivor_id
+from merged_pairs
+where survivor_id % 2 = 0 and merged_email is not null
+union all
+select null, 'SUBSCRIBED', 'SUBSCRIPTION_STATUS', 7, email, 'SOURCE_RECIPIENT',
+    timestamp '2026-06-01 08:00:00', hubspot_id(contact_id)
+from kept_contacts
+where hubspot_id(contact_id) % 37 = 0 and nullif(trim(email), '') is not null
+)
+order by lower(trim(recipient)), change, change_type, hubspot_contact_id;
+
+create table {target}.email_subscription_change as
+select
+    id as caused_by_event_id,
+    'UNSUBSCRIBED' as change,
+    'PORTAL_STATUS' as change_type,
+    cast(null as bigint) as email_subscription_id,
+    12345 as portal_id,
+    recipient,
+    'SOURCE_RECIPIENT' as source,
+    cast(null as timestamp) as timestamp,
+    {synced_at} as _fivetran_synced
+from {target}.email_event
+where type = 'STATUSCHANGE'
+union all
+select caused_by_event_id, change, change_type, email_subscription_id, 12345, recipient, source,
+    occurred_at, {synced_at}
+from hubspot_subscription_changes
+union all
+select null, 'UNSUBSCRIBED', 'PORTAL_STATUS', null, 12345, 'deleted' || n || '@gone.example.com',
+    'SOURCE_IMPORT', timestamp '2026-09-04 10:00:00', {synced_at}
+from range(1, 21) as deleted(n)
+union all
+select null, 'UNSUBSCRIBED', 'PORTAL_STATUS', null, 12345, 'nobody' || n || '@unknown.example.com',
+    'SOURCE_IMPORT', timestamp '2026-09-04 10:00:00', {synced_at}
+from range(1, 6) as unknown(n);
+
+-- one gated-content form ("Download") on every asset's landing page, a registration form
+-- per webinar, the other forms on their own page; each submission has its conversion id
 create or replace temp view hubspot_forms as
 select
     *,
+    row_number() over (order by occurred_at, event_id) as conversion_id,
     case
+        when event_type = 'content_download' then 'Download'
         when event_type = 'webinar_registration' then subject || ' registration'
         else subject
     end as form_title,
+    case
+        when event_type = 'content_download' then '/' || subject
+        when event_type = 'webinar_registration' then '/webinars/' || subject
+        else '/' || replace(lower(subject), ' ', '-')
+    end as page_path,
     case when is_on_merged_copy then merged_id else hubspot_contact_id end as form_contact_id
 from hubspot_activity
 where event_type in (
@@ -310,13 +380,27 @@ create table {target}.contact_form_submission as
 select
     form_contact_id as contact_id,
     'form-' || md5(form_title) as form_id,
+    conversion_id,
+    hash(page_path) % 100000 as page_id,
+    -- the page as the visitor had it: host, and for every third a campaign's query string
+    'https://www.example.com' || page_path
+    || case when conversion_id % 3 = 0 then '?utm_source=linkedin&utm_medium=paid' else '' end
+        as page_url,
+    12345 as portal_id,
     form_title as title,
     occurred_at as timestamp,
     {synced_at} as _fivetran_synced
 from hubspot_forms
 union all
-select 9000000 + n, 'form-' || md5('Demo request'), 'Demo request',
-    timestamp '2026-09-03 10:00:00', {synced_at}
+-- a merged-away copy's submission is stored under the survivor too, with the same
+-- conversion id: one submission
+select hubspot_contact_id, 'form-' || md5(form_title), conversion_id, hash(page_path) % 100000,
+    'https://www.example.com' || page_path, 12345, form_title, occurred_at, {synced_at}
+from hubspot_forms
+where is_on_merged_copy
+union all
+select 9000000 + n, 'form-' || md5('Demo request'), 9000000 + n, 1, 'https://www.example.com/demo',
+    12345, 'Demo request', timestamp '2026-09-03 10:00:00', {synced_at}
 from range(1, 21) as deleted(n);
 
 create table {target}.contact_list as
@@ -363,18 +447,39 @@ select
 from hubspot_activity
 where event_type = 'demo_request';
 
+-- today's connector: the engagement table holds the type only, the time and the deletion
+-- flag are in engagement_<type>
 create table {target}.engagement as
 select
     engagement_id as id,
     'MEETING' as type,
-    true as active,
-    occurred_at as timestamp,
+    12345 as portal_id,
     {synced_at} as _fivetran_synced
 from hubspot_meetings
 union all
--- trap: a cancelled (inactive) call for every 40th contact
-select 800000 + hubspot_id(contact_id), 'CALL', false, timestamp '2026-09-10 09:00:00',
-    {synced_at}
+select 800000 + hubspot_id(contact_id), 'CALL', 12345, {synced_at}
+from kept_contacts
+where hubspot_id(contact_id) % 40 = 0;
+
+create table {target}.engagement_meeting as
+select
+    engagement_id,
+    'MEETING' as type,
+    occurred_at as property_hs_timestamp,
+    occurred_at - interval 2 day as property_hs_createdate,
+    false as _fivetran_deleted,
+    {synced_at} as _fivetran_synced
+from hubspot_meetings;
+
+-- trap: a call logged for every 40th contact, then deleted
+create table {target}.engagement_call as
+select
+    800000 + hubspot_id(contact_id) as engagement_id,
+    'CALL' as type,
+    timestamp '2026-09-10 09:00:00' as property_hs_timestamp,
+    timestamp '2026-09-10 09:30:00' as property_hs_createdate,
+    true as _fivetran_deleted,
+    {synced_at} as _fivetran_synced
 from kept_contacts
 where hubspot_id(contact_id) % 40 = 0;
 
@@ -386,22 +491,24 @@ select 800000 + hubspot_id(contact_id), hubspot_id(contact_id), {synced_at}
 from kept_contacts
 where hubspot_id(contact_id) % 40 = 0;
 
+-- today's columns: `is_closed`, and the older `closed_won` still written with the same flag
 create table {target}.deal_pipeline_stage as
-select * from (
+select *, is_closed as closed_won, false as _fivetran_deleted, {synced_at} as _fivetran_synced
+from (
     values
-        ('closedwon', 'Closed won', true, 1.0),
-        ('closedlost', 'Closed lost', true, 0.0),
-        ('contractsent', 'Contract sent', false, 0.9)
-) as stages(stage_id, label, is_closed, probability);
-alter table {target}.deal_pipeline_stage add column _fivetran_synced timestamp;
-update {target}.deal_pipeline_stage set _fivetran_synced = {synced_at};
+        ('closedwon', 'Closed won', 'platform', true, 1.0),
+        ('closedlost', 'Closed lost', 'platform', true, 0.0),
+        ('contractsent', 'Contract sent', 'platform', false, 0.9)
+) as stages(stage_id, label, pipeline_id, is_closed, probability);
 
 -- a closed-won deal per demo conversion (its pipeline is its product); traps: lost, open
--- and deleted deals, and deals of deleted contacts
+-- and deleted deals (deleted in HubSpot, or found deleted by the connector only), and deals
+-- of deleted contacts
 create or replace temp view hubspot_deals as
 select
     conversion_number as deal_id,
     false as is_deleted,
+    false as is_fivetran_deleted,
     product as deal_pipeline_id,
     'closedwon' as deal_pipeline_stage_id,
     converted_at as property_closedate,
@@ -411,6 +518,7 @@ union all
 select
     100000 + hubspot_id(contact_id),
     hubspot_id(contact_id) % 3 = 0,
+    false,
     'platform',
     case when hubspot_id(contact_id) % 2 = 0 then 'closedlost' else 'contractsent' end,
     timestamp '2026-08-15 00:00:00',
@@ -418,13 +526,23 @@ select
 from kept_contacts
 where hubspot_id(contact_id) % 31 = 0
 union all
-select 200000 + n, false, 'platform', 'closedwon', timestamp '2026-08-20 00:00:00', 9000000 + n
-from range(1, 21) as deleted(n);
+select 200000 + n, false, false, 'platform', 'closedwon', timestamp '2026-08-20 00:00:00',
+    9000000 + n
+from range(1, 21) as deleted(n)
+union all
+-- won deals of live contacts that only `_fivetran_deleted` says are deleted
+select 300000 + hubspot_id(contact_id), false, true, 'platform', 'closedwon',
+    timestamp '2026-08-25 00:00:00', hubspot_id(contact_id)
+from kept_contacts
+where hubspot_id(contact_id) % 43 = 0;
 
 create table {target}.deal as
 select
     deal_id,
     is_deleted,
+    is_fivetran_deleted as _fivetran_deleted,
+    -- HubSpot's calculated "Is Closed Won" deal property
+    deal_pipeline_stage_id = 'closedwon' as property_hs_is_closed_won,
     deal_pipeline_id,
     deal_pipeline_stage_id,
     property_closedate,
@@ -503,11 +621,22 @@ where
     and nullif(trim(email), '') is not null
 union all
 select
-    'form_submission:' || form_contact_id || ':form-' || md5(form_title) || ':'
-    || cast(occurred_at as varchar),
+    'email_subscription_change:' || recipient || ':' || cast(occurred_at as varchar) || ':'
+    || change_type || ':' || coalesce(cast(email_subscription_id as varchar), '') || ':',
+    cast(coalesce(email_owners.owner_id, hubspot_contact_id) as varchar),
+    case when change = 'UNSUBSCRIBED' then 'unsubscribe' else 'subscription_' || lower(change) end,
+    cast(email_subscription_id as varchar),
+    occurred_at
+from hubspot_subscription_changes
+left join email_owners
+    on lower(trim(hubspot_subscription_changes.recipient)) = email_owners.address
+union all
+-- one event per submission (its conversion id), subject: the form's title @ the page's path
+select
+    'form_submission:' || conversion_id,
     cast(hubspot_contact_id as varchar),
     'form_submission',
-    form_title,
+    form_title || ' @ ' || page_path,
     occurred_at
 from hubspot_forms
 union all

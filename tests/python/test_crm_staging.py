@@ -124,9 +124,13 @@ PLANTED = {
         ("hubspot.email_event", "deleted_contact"): 20,
         ("hubspot.contact_form_submission", "deleted_contact"): 20,
         ("hubspot.deal_contact", "deleted_contact"): 20,
-        # 10 e-mails to addresses no contact has, 3 deleted companies
+        # 10 e-mails to addresses no contact has, 3 deleted companies (1 by `is_deleted`,
+        # 2 by `_fivetran_deleted` alone)
         ("hubspot.email_event", "unknown_recipient"): 10,
         ("hubspot.company", "deleted_company"): 3,
+        # unsubscribes with no e-mail event of 20 deleted contacts and 5 unknown addresses
+        ("hubspot.email_subscription_change", "deleted_contact"): 20,
+        ("hubspot.email_subscription_change", "unknown_recipient"): 5,
     },
     "salesforce": {
         # 20 deleted contacts with a campaign response, an e-mail task and a won opportunity
@@ -149,11 +153,15 @@ PLANTED = {
 COUNTED = {
     "hubspot": {
         ("hubspot.contact", "merged_contact"): "select count(*) from hubspot.contact"
-        " where property_hs_calculated_merged_vids is not null",
+        " where property_hs_merged_object_ids is not null",
         ("hubspot.deal_contact", "deal_not_won"): "select count(*) from hubspot.deal"
-        " where not is_deleted and deal_pipeline_stage_id != 'closedwon'",
+        " where not is_deleted and not _fivetran_deleted and not property_hs_is_closed_won",
         ("hubspot.deal_contact", "deleted_deal"): "select count(*) from hubspot.deal"
-        " where is_deleted",
+        " where is_deleted or _fivetran_deleted",
+        ("hubspot.engagement_contact", "deleted_engagement"): "select count(*)"
+        " from hubspot.engagement_call where _fivetran_deleted",
+        ("hubspot.email_subscription_change", "recorded_by_email_event"): "select count(*)"
+        " from hubspot.email_subscription_change where caused_by_event_id is not null",
         ("hubspot.contact_list_member", "left_list"): "select count(*)"
         " from hubspot.contact_list_member where _fivetran_deleted",
     },
@@ -183,6 +191,7 @@ MOVED = {
         ("hubspot.contact_form_submission", "merged_contact_moved"),
         ("hubspot.contact_list_member", "merged_contact_moved"),
         ("hubspot.deal_contact", "merged_contact_moved"),
+        ("hubspot.email_subscription_change", "merged_contact_moved"),
     ],
     "salesforce": [
         ("salesforce.campaign_member", "merged_person_moved"),
