@@ -1353,6 +1353,53 @@ inner join leads
 
 _WRITERS = {"hubspot": _HUBSPOT, "salesforce": _SALESFORCE, "marketo": _MARKETO}
 
+_HUBSPOT_OLDER_CONNECTOR = """
+-- merges as `hs_calculated_merged_vids` (`<id>:<epoch ms>`), no `hs_merged_object_ids`
+alter table {target}.contact add column property_hs_calculated_merged_vids varchar;
+update {target}.contact
+set property_hs_calculated_merged_vids = property_hs_merged_object_ids || ':1700000000000'
+where property_hs_merged_object_ids is not null;
+alter table {target}.contact drop column property_hs_merged_object_ids;
+
+-- deletions in `is_deleted` alone
+update {target}.company set is_deleted = is_deleted or _fivetran_deleted;
+alter table {target}.company drop column _fivetran_deleted;
+update {target}.deal set is_deleted = is_deleted or _fivetran_deleted;
+alter table {target}.deal drop column _fivetran_deleted;
+alter table {target}.deal drop column property_hs_is_closed_won;
+
+-- the closed flag named `closed_won`
+alter table {target}.deal_pipeline_stage drop column is_closed;
+
+-- the time and the state on the engagement itself, no engagement_<type> tables
+create or replace temp table older_engagement_details as
+select engagement_id, property_hs_timestamp, _fivetran_deleted from {target}.engagement_meeting
+union all
+select engagement_id, property_hs_timestamp, _fivetran_deleted from {target}.engagement_call;
+alter table {target}.engagement add column active boolean;
+alter table {target}.engagement add column timestamp timestamp;
+update {target}.engagement
+set
+    active = not older_engagement_details._fivetran_deleted,
+    timestamp = older_engagement_details.property_hs_timestamp
+from older_engagement_details
+where engagement.id = older_engagement_details.engagement_id;
+drop table {target}.engagement_meeting;
+drop table {target}.engagement_call;
+
+-- submissions without their id and page
+alter table {target}.contact_form_submission drop column conversion_id;
+alter table {target}.contact_form_submission drop column page_id;
+alter table {target}.contact_form_submission drop column page_url;
+
+-- no subscription changes
+drop table {target}.email_subscription_change;
+"""
+
+_OLDER_CONNECTORS = {"hubspot": _HUBSPOT_OLDER_CONNECTOR}
+"""How an older version of a CRM's connector wrote the tables ``write`` writes as today's
+does (the column sets of Fivetran's ``get_*_columns`` macros across versions)."""
+
 
 def write(
     con: duckdb.DuckDBPyConnection,
@@ -1383,3 +1430,14 @@ def write(
         table: con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
         for (table,) in tables
     }
+
+
+def write_older_connector(con: duckdb.DuckDBPyConnection, crm: str, schema: str) -> None:
+    """Rewrite the loader tables ``write`` wrote into ``schema`` as an older version of the
+    CRM's connector wrote them (HubSpot: ``hs_calculated_merged_vids``, ``is_deleted`` only,
+    ``closed_won``, the engagement's own ``active`` and ``timestamp``, submissions without
+    ``conversion_id`` and ``page_url``, no ``email_subscription_change``). What a staging
+    reading them loses is what it must warn about; ``<schema>_expected`` is left as is."""
+    if crm not in _OLDER_CONNECTORS:
+        raise ValueError(f"no older connector shape for {crm!r}: {', '.join(_OLDER_CONNECTORS)}")
+    con.execute(_OLDER_CONNECTORS[crm].format(target=schema))
