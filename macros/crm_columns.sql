@@ -129,18 +129,19 @@
             ('email_subscription_change', '', 'unsubscribes made outside an e-mail are not counted'),
         ],
         'salesforce': [
-            ('contact', 'is_deleted', 'deleted contacts are scored'),
+            ('contact', 'is_deleted|_fivetran_deleted', 'deleted contacts are scored'),
             ('contact', 'master_record_id', 'merged contacts are not resolved'),
-            ('lead', 'is_deleted', 'deleted leads are scored'),
+            ('lead', 'is_deleted|_fivetran_deleted', 'deleted leads are scored'),
             ('lead', 'master_record_id', 'merged leads are not resolved'),
-            ('lead', 'is_converted', 'converted leads are scored twice'),
-            ('opportunity', 'is_deleted', 'deleted opportunities become conversions'),
+            ('lead', 'is_converted', 'converted leads are scored beside their contact'),
+            ('lead', 'converted_contact_id', 'converted leads are scored beside their contact'),
+            ('opportunity', 'is_deleted|_fivetran_deleted', 'deleted opportunities become conversions'),
             ('opportunity', 'is_won', 'won opportunities are not recognised (no conversions)'),
         ],
         'marketo': [
-            ('lead', 'unsubscribed', 'unsubscribes made outside an e-mail are not counted'),
-            ('activity_merge_leads', '', 'merged leads are not resolved'),
-            ('activity_delete_lead', '', 'deleted leads are scored'),
+            ('lead', 'title', 'job titles are null (title rules match nothing)'),
+            ('lead', 'lead_source', 'lead_source is null'),
+            ('lead', 'website', 'accounts have no domain'),
         ],
     } -%}
     {{ return(relied.get(crm, [])) }}
@@ -218,4 +219,11 @@
             cast({{ crm_column(relation, '_fivetran_deleted', 'boolean') }} as boolean), false
         )
     )
+{%- endmacro %}
+
+{% macro crm_is_current_version(relation) -%}
+    {#- Whether a loader row is the record's current version: with Fivetran's history mode a
+        table keeps every version of a record, the current one `_fivetran_active`; without
+        it, every row is current. -#}
+    coalesce(cast({{ crm_column(relation, '_fivetran_active', 'boolean') }} as boolean), true)
 {%- endmacro %}

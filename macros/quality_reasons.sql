@@ -172,11 +172,11 @@
                 'activity of a merged-away lead: counted for the survivor'),
             ('marketo.activity_change_status_in_progression', 'deleted_lead', 'activity of a deleted lead: not scored'),
             ('marketo.activity_change_data_value', 'not_a_conversion',
-                'field change other than Lead Status set to Customer: not a conversion'),
+                'field change other than Lead Status set to Customer: not a conversion (Unsubscribed set to true is an unsubscribe event)'),
             ('marketo.activity_change_data_value', 'deleted_lead',
-                'conversion of a deleted lead: not counted'),
+                'conversion or unsubscribe (a field change) of a deleted lead: not counted'),
             ('marketo.activity_change_data_value', 'merged_lead_moved',
-                'conversion of a merged-away lead: a conversion of the survivor'),
+                'conversion or unsubscribe (a field change) of a merged-away lead: counted for the survivor'),
         ],
     } -%}
     {%- set listed = reasons.get(crm, []) -%}

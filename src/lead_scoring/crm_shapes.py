@@ -790,6 +790,16 @@ select sf_number_id('003', 9000000 + n), true, null, null, 'deleted' || n || '@g
     timestamp '2026-01-01', timestamp '2026-09-01', {synced_at}
 from range(1, 21) as deleted(n);
 
+-- history mode: every 13th contact's earlier version is still a row, no longer active
+alter table {target}.contact add column _fivetran_active boolean default true;
+insert into {target}.contact
+select * replace (
+    'Intern' as title, 'Atlantis' as mailing_country, timestamp '2025-06-01' as last_modified_date,
+    false as _fivetran_active
+)
+from {target}.contact
+where not is_deleted and cast(regexp_replace(id, '[^0-9]', '', 'g') as bigint) % 13 = 0;
+
 create table {target}.lead as
 select
     people.sf_id as id,
@@ -998,6 +1008,14 @@ select sf_number_id('006', 200000 + n), false, null, true, true, timestamp '2026
     {synced_at}
 from range(1, 21) as deleted(n);
 
+-- won opportunities of live contacts that only `_fivetran_deleted` says are deleted
+alter table {target}.opportunity add column _fivetran_deleted boolean default false;
+insert into {target}.opportunity
+select sf_number_id('006', 300000 + number), false, sf_account_id(account_id), true, true,
+    timestamp '2026-08-25', 'platform', {synced_at}, true
+from people
+where not is_lead and number % 43 = 0;
+
 create table {target}.opportunity_contact_role as
 select
     sf_number_id('00K', conversion_number) as id,
@@ -1021,7 +1039,12 @@ where not is_lead and number % 31 = 0
 union all
 select sf_number_id('00K', 200000 + n), sf_number_id('006', 200000 + n),
     sf_number_id('003', 9000000 + n), false, {synced_at}
-from range(1, 21) as deleted(n);
+from range(1, 21) as deleted(n)
+union all
+select sf_number_id('00K', 300000 + number), sf_number_id('006', 300000 + number), sf_id, false,
+    {synced_at}
+from people
+where not is_lead and number % 43 = 0;
 
 -- what the staging must give back, in the contract's shape
 create table {expected}.contacts as
@@ -1292,7 +1315,12 @@ from leads where number % 13 = 0
 union all
 select 'title-' || number, number, timestamp '2026-07-01', 'Job Title', 'Director', 'Manager',
     {synced_at}
-from leads where number % 19 = 0;
+from leads where number % 19 = 0
+union all
+-- unsubscribed by an import or a rep: a field change, no unsubscribe e-mail activity
+select 'unsub-' || number, number, timestamp '2026-08-20', 'Unsubscribed', 'true', 'false',
+    {synced_at}
+from leads where number % 23 = 0;
 
 -- what the staging must give back, in the contract's shape
 create table {expected}.contacts as
@@ -1341,7 +1369,12 @@ union all
 select 'activity:' || (800000000 + number), cast(number as varchar), 'list_membership',
     'Newsletter subscribers', created_at
 from leads
-where number % 17 = 0 and created_at is not null;
+where number % 17 = 0 and created_at is not null
+union all
+select 'activity:unsub-' || number, cast(number as varchar), 'unsubscribe', null,
+    timestamp '2026-08-20'
+from leads
+where number % 23 = 0;
 
 create table {expected}.conversions as
 select cast(leads.number as varchar) as contact_id, kept_conversions.converted_at,

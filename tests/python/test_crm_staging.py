@@ -176,6 +176,9 @@ COUNTED = {
         " where is_deleted",
         ("salesforce.campaign_member", "deleted_record"): "select count(*)"
         " from salesforce.campaign_member where is_deleted",
+        # deleted in Salesforce, or found deleted by the connector only
+        ("salesforce.opportunity", "deleted_opportunity"): "select count(*)"
+        " from salesforce.opportunity where is_deleted or _fivetran_deleted",
     },
     "marketo": {
         ("marketo.lead", "merged_lead"): "select count(*) from marketo.activity_merge_leads",
@@ -512,3 +515,53 @@ def test_an_older_hubspot_connector_scores_and_warns_of_what_it_lacks(older_hubs
         in run.output
     )
     assert "the hubspot connector has no table hubspot.email_subscription_change" in run.output
+
+
+@pytest.mark.parametrize("round_trip", ["salesforce"], indirect=True)
+def test_salesforce_history_mode_versions_and_fivetran_deleted_are_left_out(round_trip):
+    _, crm_run, _ = round_trip
+    versioned = {
+        contact_id
+        for (contact_id,) in crm_run.query(
+            "select id from salesforce.contact where not _fivetran_active"
+        )
+    }
+    assert versioned
+    contacts = _stg(crm_run, "stg_salesforce__contacts")
+    # one row per record, its active version's title
+    assert crm_run.query(
+        f"select count(*), count(distinct contact_id), count(*) filter (where job_title = 'Intern')"
+        f" from {contacts} where contact_id in (select id from salesforce.contact"
+        " where not _fivetran_active)"
+    ) == [(len(versioned), len(versioned), 0)]
+    conversions = _stg(crm_run, "stg_salesforce__conversions")
+    assert (
+        crm_run.query(
+            "select count(*) from salesforce.opportunity where _fivetran_deleted and not is_deleted"
+        )[0][0]
+        > 0
+    )
+    assert crm_run.query(
+        f"select count(*) from {conversions} where cast(converted_at as date) = '2026-08-25'"
+    ) == [(0,)]
+
+
+@pytest.mark.parametrize("round_trip", ["marketo"], indirect=True)
+def test_marketo_unsubscribes_by_a_field_change_are_counted(round_trip):
+    _, crm_run, _ = round_trip
+    unsubscribed = {
+        str(lead_id)
+        for (lead_id,) in crm_run.query(
+            "select lead_id from marketo.activity_change_data_value"
+            " where primary_attribute_value = 'Unsubscribed' and new_value = 'true'"
+        )
+    }
+    assert len(unsubscribed) >= 10
+    penalised = {
+        contact_id
+        for (contact_id,) in crm_run.query(
+            "select contact_id from main.lead_score_details"
+            " where criterion = 'unsubscribe' and points < 0"
+        )
+    }
+    assert unsubscribed <= penalised
