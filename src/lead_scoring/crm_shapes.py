@@ -381,7 +381,7 @@ select
     form_contact_id as contact_id,
     'form-' || md5(form_title) as form_id,
     conversion_id,
-    hash(page_path) % 100000 as page_id,
+    cast(hash(page_path) % 100000 as bigint) as page_id,
     -- the page as the visitor had it: host, and for every third a campaign's query string
     'https://www.example.com' || page_path
     || case when conversion_id % 3 = 0 then '?utm_source=linkedin&utm_medium=paid' else '' end
@@ -394,8 +394,9 @@ from hubspot_forms
 union all
 -- a merged-away copy's submission is stored under the survivor too, with the same
 -- conversion id: one submission
-select hubspot_contact_id, 'form-' || md5(form_title), conversion_id, hash(page_path) % 100000,
-    'https://www.example.com' || page_path, 12345, form_title, occurred_at, {synced_at}
+select hubspot_contact_id, 'form-' || md5(form_title), conversion_id,
+    cast(hash(page_path) % 100000 as bigint), 'https://www.example.com' || page_path, 12345,
+    form_title, occurred_at, {synced_at}
 from hubspot_forms
 where is_on_merged_copy
 union all
