@@ -29,7 +29,9 @@ renamed as (
         nullif(
             coalesce(
                 cast(
-                    {{ crm_column(source_relation, 'property_hs_merged_object_ids', dbt.type_string()) }}
+                    {{ crm_column(
+                        source_relation, 'property_hs_merged_object_ids', dbt.type_string()
+                    ) }}
                     as {{ dbt.type_string() }}
                 ),
                 ''
