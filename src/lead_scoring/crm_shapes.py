@@ -9,10 +9,14 @@ round-trip test scores both and requires the same scores.
 What each CRM can carry decides the expectation: HubSpot has no per-contact page views, so
 the demo's page views are not written for it and not expected back; a HubSpot form
 submission is a ``form_submission`` whatever the demo called it (a demo request, a content
-download), with the form's title as its subject. The traps (merged and deleted records,
-e-mail events keyed by address in another case, countries spelled out, lost and deleted
-deals, left lists) are rows a correct staging leaves out or resolves, so the expectation
-never contains them.
+download), with the form's title and its landing page's path as its subject. The traps
+(merged and deleted records, deletions only ``_fivetran_deleted`` knows, Salesforce
+history-mode versions, e-mail events keyed by address in another case, unsubscribes with no
+e-mail event, a submission stored under a survivor and a merged-away id, countries spelled
+out, lost and deleted deals, left lists) are rows a correct staging leaves out or resolves,
+so the expectation never contains them. The tables follow the column sets of Fivetran's
+current packages (``get_*_columns``); ``write_older_connector`` rewrites HubSpot's as an
+older connector version wrote them.
 """
 
 from __future__ import annotations

@@ -32,16 +32,9 @@ def _use_starter_grid(project_dir: Path, crm: str) -> None:
         shutil.copy(path, project_dir / "seeds" / "grid" / path.name)
 
 
-@pytest.fixture(scope="module", params=crm_shapes.CRMS)
-def round_trip(request, tmp_path_factory):
-    """The CRM's tables scored through its staging in the consumer project, and the
-    expected contract-shaped tables scored standalone: (crm, crm run, expected run)."""
-    crm = request.param
-    workdir = tmp_path_factory.mktemp(crm)
-    inputs = workdir / "inputs.duckdb"
-    assert lead_scoring_cli(["generate", *DEMO_SIZE, f"--crm={crm}", f"--duckdb={inputs}"]) == 0
-
-    # the CRM's starter grid as the package's shipped grid
+def _consumer_project(workdir: Path, crm: str, warehouse_path: Path) -> Path:
+    """integration_tests/ installing this project, the CRM's starter grid as the package's
+    shipped grid, its packages installed against ``warehouse_path``."""
     package_dir = copy_project(workdir / "lead_scoring")
     _use_starter_grid(package_dir, crm)
     consumer_dir = workdir / "integration_tests"
@@ -55,10 +48,23 @@ def round_trip(request, tmp_path_factory):
     (consumer_dir / "packages.yml").write_text(
         yaml.safe_dump({"packages": [{"local": str(package_dir)}]})
     )
+    installed = run_dbt(consumer_dir, warehouse_path, ["deps"], {})
+    assert installed.returncode == 0, installed.output
+    return consumer_dir
+
+
+@pytest.fixture(scope="module", params=crm_shapes.CRMS)
+def round_trip(request, tmp_path_factory):
+    """The CRM's tables scored through its staging in the consumer project, and the
+    expected contract-shaped tables scored standalone: (crm, crm run, expected run)."""
+    crm = request.param
+    workdir = tmp_path_factory.mktemp(crm)
+    inputs = workdir / "inputs.duckdb"
+    assert lead_scoring_cli(["generate", *DEMO_SIZE, f"--crm={crm}", f"--duckdb={inputs}"]) == 0
+
     crm_warehouse = workdir / "crm.duckdb"
     shutil.copy(inputs, crm_warehouse)
-    installed = run_dbt(consumer_dir, crm_warehouse, ["deps"], {})
-    assert installed.returncode == 0, installed.output
+    consumer_dir = _consumer_project(workdir, crm, crm_warehouse)
     # the two vars a team with this CRM sets
     crm_run = run_dbt(
         consumer_dir,
@@ -463,22 +469,8 @@ def older_hubspot_run(tmp_path_factory):
     )
     with duckdb.connect(str(warehouse_path)) as con:
         crm_shapes.write_older_connector(con, "hubspot", "hubspot")
-    package_dir = copy_project(workdir / "lead_scoring")
-    _use_starter_grid(package_dir, "hubspot")
-    consumer_dir = workdir / "integration_tests"
-    shutil.copytree(
-        CONSUMER,
-        consumer_dir,
-        ignore=shutil.ignore_patterns(
-            "target", "dbt_packages", "*.duckdb", "demo", "partner_program_grid"
-        ),
-    )
-    (consumer_dir / "packages.yml").write_text(
-        yaml.safe_dump({"packages": [{"local": str(package_dir)}]})
-    )
-    assert run_dbt(consumer_dir, warehouse_path, ["deps"], {}).returncode == 0
     return run_dbt(
-        consumer_dir,
+        _consumer_project(workdir, "hubspot", warehouse_path),
         warehouse_path,
         SCORE_ONLY,
         {"scoring_as_of": AS_OF, "lead_scoring_crm": "hubspot", "lead_scoring_schema": "hubspot"},

@@ -124,8 +124,7 @@ email_rows as (
     select
         'hubspot.email_event' as crm_table,
         'email_event:' || email_events.email_event_id as event_id,
-        email_events.recipient as crm_contact_key,
-        recipients.resolved_contact_id as contact_id,
+        email_events.recipient,
         case
             when
                 email_events.email_event_type = 'STATUSCHANGE'
@@ -135,19 +134,10 @@ email_rows as (
         end as event_type,
         email_events.email_campaign_id as subject,
         email_events.occurred_at,
-        case
-            when recipients.recipient is null then 'unknown_recipient'
-            when recipients.resolved_contact_id is null then 'deleted_contact'
-            when recipients.contacts_sharing > 1 then 'recipient_shared_by_contacts'
-            when recipients.resolution = 'merged' then 'merged_contact_moved'
-        end as crm_reason
+        cast(null as {{ dbt.type_string() }}) as row_reason
     from email_events
     left join email_status_changes
         on email_events.email_event_id = email_status_changes.email_event_id
-    left join recipients
-        on
-            {{ normalized_text('email_events.recipient') }} = recipients.recipient
-            and recipients.recipient_rank = 1
 
 ),
 
@@ -157,28 +147,50 @@ subscription_rows as (
     -- e-mail caused is that e-mail's STATUSCHANGE event (email_rows), counted once there
     select
         'hubspot.email_subscription_change' as crm_table,
-        'email_subscription_change:' || subscription_changes.subscription_change_id
-            as event_id,
-        subscription_changes.recipient as crm_contact_key,
-        recipients.resolved_contact_id as contact_id,
-        case subscription_changes.subscription_change
+        'email_subscription_change:' || subscription_change_id as event_id,
+        recipient,
+        case subscription_change
             when 'UNSUBSCRIBED' then 'unsubscribe'
-            else 'subscription_' || lower(subscription_changes.subscription_change)
+            else 'subscription_' || lower(subscription_change)
         end as event_type,
-        subscription_changes.email_subscription_id as subject,
-        subscription_changes.occurred_at,
+        email_subscription_id as subject,
+        occurred_at,
         case
-            when subscription_changes.caused_by_event_id is not null
-                then 'recorded_by_email_event'
+            when caused_by_event_id is not null then 'recorded_by_email_event'
+        end as row_reason
+    from subscription_changes
+
+),
+
+address_keyed_rows as (
+
+    select * from email_rows
+    union all
+    select * from subscription_rows
+
+),
+
+address_keyed_resolved as (
+
+    select
+        address_keyed_rows.crm_table,
+        address_keyed_rows.event_id,
+        address_keyed_rows.recipient as crm_contact_key,
+        recipients.resolved_contact_id as contact_id,
+        address_keyed_rows.event_type,
+        address_keyed_rows.subject,
+        address_keyed_rows.occurred_at,
+        case
+            when address_keyed_rows.row_reason is not null then address_keyed_rows.row_reason
             when recipients.recipient is null then 'unknown_recipient'
             when recipients.resolved_contact_id is null then 'deleted_contact'
             when recipients.contacts_sharing > 1 then 'recipient_shared_by_contacts'
             when recipients.resolution = 'merged' then 'merged_contact_moved'
         end as crm_reason
-    from subscription_changes
+    from address_keyed_rows
     left join recipients
         on
-            {{ normalized_text('subscription_changes.recipient') }} = recipients.recipient
+            {{ normalized_text('address_keyed_rows.recipient') }} = recipients.recipient
             and recipients.recipient_rank = 1
 
 ),
@@ -317,9 +329,7 @@ contact_keyed_resolved as (
 
 unioned as (
 
-    select * from email_rows
-    union all
-    select * from subscription_rows
+    select * from address_keyed_resolved
     union all
     select * from contact_keyed_resolved
 
