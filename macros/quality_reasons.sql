@@ -79,7 +79,19 @@
             ('hubspot.engagement_contact', 'deleted_contact',
                 'engagement of a deleted contact: not scored'),
             ('hubspot.engagement_contact', 'inactive_engagement',
-                'engagement no longer active: not scored'),
+                'engagement no longer active (`active` of an older connector version): not scored'),
+            ('hubspot.engagement_contact', 'deleted_engagement',
+                'engagement deleted in HubSpot (`_fivetran_deleted` of its engagement_<type> row): not scored'),
+            ('hubspot.email_subscription_change', 'recorded_by_email_event',
+                'subscription change caused by an e-mail event: counted once, as that STATUSCHANGE e-mail event'),
+            ('hubspot.email_subscription_change', 'unknown_recipient',
+                'subscription change of an address no contact has: not scored'),
+            ('hubspot.email_subscription_change', 'deleted_contact',
+                'subscription change of a deleted contact: not scored'),
+            ('hubspot.email_subscription_change', 'merged_contact_moved',
+                'subscription change to the address of a merged-away contact: counted for the survivor'),
+            ('hubspot.email_subscription_change', 'recipient_shared_by_contacts',
+                'subscription change of an address several contacts share: counted for the latest-modified one'),
             ('hubspot.deal_contact', 'deleted_deal', 'deleted deal: not a conversion'),
             ('hubspot.deal_contact', 'deal_not_won',
                 'deal not in a closed-won stage: not a conversion'),
@@ -160,12 +172,22 @@
                 'activity of a merged-away lead: counted for the survivor'),
             ('marketo.activity_change_status_in_progression', 'deleted_lead', 'activity of a deleted lead: not scored'),
             ('marketo.activity_change_data_value', 'not_a_conversion',
-                'field change other than Lead Status set to Customer: not a conversion'),
+                'field change other than Lead Status set to Customer: not a conversion (Unsubscribed set to true is an unsubscribe event)'),
             ('marketo.activity_change_data_value', 'deleted_lead',
-                'conversion of a deleted lead: not counted'),
+                'conversion or unsubscribe (a field change) of a deleted lead: not counted'),
             ('marketo.activity_change_data_value', 'merged_lead_moved',
-                'conversion of a merged-away lead: a conversion of the survivor'),
+                'conversion or unsubscribe (a field change) of a merged-away lead: counted for the survivor'),
         ],
     } -%}
-    {{ return(reasons.get(crm, [])) }}
+    {%- set listed = reasons.get(crm, []) -%}
+    {#- a loader table lacking a column its staging relies on (crm_relied_columns) -#}
+    {%- set tables = [] -%}
+    {%- for table_name, columns, consequence in crm_relied_columns(crm) -%}
+        {%- if table_name not in tables -%}
+            {%- do tables.append(table_name) -%}
+            {%- do listed.append((crm ~ '.' ~ table_name, 'missing_column',
+                'column (or table) the staging relies on, absent from this connector version or account: read as null; row_count counts the columns, the example says what is lost')) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(listed) }}
 {%- endmacro %}

@@ -9,10 +9,14 @@ round-trip test scores both and requires the same scores.
 What each CRM can carry decides the expectation: HubSpot has no per-contact page views, so
 the demo's page views are not written for it and not expected back; a HubSpot form
 submission is a ``form_submission`` whatever the demo called it (a demo request, a content
-download), with the form's title as its subject. The traps (merged and deleted records,
-e-mail events keyed by address in another case, countries spelled out, lost and deleted
-deals, left lists) are rows a correct staging leaves out or resolves, so the expectation
-never contains them.
+download), with the form's title and its landing page's path as its subject. The traps
+(merged and deleted records, deletions only ``_fivetran_deleted`` knows, Salesforce
+history-mode versions, e-mail events keyed by address in another case, unsubscribes with no
+e-mail event, a submission stored under a survivor and a merged-away id, countries spelled
+out, lost and deleted deals, left lists) are rows a correct staging leaves out or resolves,
+so the expectation never contains them. The tables follow the column sets of Fivetran's
+current packages (``get_*_columns``); ``write_older_connector`` rewrites HubSpot's as an
+older connector version wrote them.
 """
 
 from __future__ import annotations
@@ -156,10 +160,11 @@ select
     hubspot_company_id(account_id) as property_associatedcompanyid,
     created_at as property_createdate,
     updated_at as property_lastmodifieddate,
+    -- today's connector: `hs_merged_object_ids` (`<id>;<id>`), no `hs_calculated_merged_vids`
     case
         when hubspot_id(contact_id) in (select survivor_id from merged_pairs)
-            then cast(hubspot_id(contact_id) + 5000000 as varchar) || ':1700000000000'
-    end as property_hs_calculated_merged_vids,
+            then cast(hubspot_id(contact_id) + 5000000 as varchar)
+    end as property_hs_merged_object_ids,
     department as property_department,
     years_in_role as property_years_in_role
 from kept_contacts
@@ -206,6 +211,7 @@ create table {target}.company as
 select
     hubspot_company_id(account_id) as id,
     false as is_deleted,
+    false as _fivetran_deleted,
     {synced_at} as _fivetran_synced,
     account_name as property_name,
     domain as property_domain,
@@ -223,8 +229,9 @@ select
     funding_stage as property_funding_stage
 from kept_accounts
 union all
-select 900000 + n, true, {synced_at}, 'Deleted Co ' || n, 'deleted.example.com', 'Software', 5000,
-    1e9, 'US', null
+-- deleted companies: one by HubSpot's flag, two only by the connector's
+select 900000 + n, n = 1, n > 1, {synced_at}, 'Deleted Co ' || n, 'deleted.example.com', 'Software',
+    5000, 1e9, 'US', null
 from range(1, 4) as deleted(n);
 
 -- the demo's activity as HubSpot records it (page views and chats: not recorded)
@@ -292,13 +299,80 @@ select
 from {target}.email_event
 where type = 'STATUSCHANGE';
 
+-- every subscription change, whoever made it: those the STATUSCHANGE e-mails caused (no
+-- time of their own: the e-mail event is the unsubscribe), and changes with no e-mail event
+-- (a rep, an import, a preference page): an unsubscribe of every 23rd contact with an
+-- address and of the old address of every other merged-away copy, a resubscription of
+-- every 37th contact; traps: unsubscribes of deleted contacts and of unknown addresses
+create or replace temp view hubspot_subscription_changes as
+-- an address two contacts share changes once
+select distinct on (lower(trim(recipient)), change, change_type) * from (
+select
+    cast(null as varchar) as caused_by_event_id,
+    'UNSUBSCRIBED' as change,
+    'PORTAL_STATUS' as change_type,
+    cast(null as bigint) as email_subscription_id,
+    email as recipient,
+    'SOURCE_IMPORT' as source,
+    timestamp '2026-08-20 09:00:00' as occurred_at,
+    hubspot_id(contact_id) as hubspot_contact_id
+from kept_contacts
+where hubspot_id(contact_id) % 23 = 0 and nullif(trim(email), '') is not null
+union all
+select null, 'UNSUBSCRIBED', 'SUBSCRIPTION_STATUS', 7, merged_email, 'SOURCE_HUBSPOT_CUSTOMER',
+    timestamp '2026-07-15 12:00:00', survivor_id
+from merged_pairs
+where survivor_id % 2 = 0 and merged_email is not null
+union all
+select null, 'SUBSCRIBED', 'SUBSCRIPTION_STATUS', 7, email, 'SOURCE_RECIPIENT',
+    timestamp '2026-06-01 08:00:00', hubspot_id(contact_id)
+from kept_contacts
+where hubspot_id(contact_id) % 37 = 0 and nullif(trim(email), '') is not null
+)
+order by lower(trim(recipient)), change, change_type, hubspot_contact_id;
+
+create table {target}.email_subscription_change as
+select
+    id as caused_by_event_id,
+    'UNSUBSCRIBED' as change,
+    'PORTAL_STATUS' as change_type,
+    cast(null as bigint) as email_subscription_id,
+    12345 as portal_id,
+    recipient,
+    'SOURCE_RECIPIENT' as source,
+    cast(null as timestamp) as timestamp,
+    {synced_at} as _fivetran_synced
+from {target}.email_event
+where type = 'STATUSCHANGE'
+union all
+select caused_by_event_id, change, change_type, email_subscription_id, 12345, recipient, source,
+    occurred_at, {synced_at}
+from hubspot_subscription_changes
+union all
+select null, 'UNSUBSCRIBED', 'PORTAL_STATUS', null, 12345, 'deleted' || n || '@gone.example.com',
+    'SOURCE_IMPORT', timestamp '2026-09-04 10:00:00', {synced_at}
+from range(1, 21) as deleted(n)
+union all
+select null, 'UNSUBSCRIBED', 'PORTAL_STATUS', null, 12345, 'nobody' || n || '@unknown.example.com',
+    'SOURCE_IMPORT', timestamp '2026-09-04 10:00:00', {synced_at}
+from range(1, 6) as unknown(n);
+
+-- one gated-content form ("Download") on every asset's landing page, a registration form
+-- per webinar, the other forms on their own page; each submission has its conversion id
 create or replace temp view hubspot_forms as
 select
     *,
+    row_number() over (order by occurred_at, event_id) as conversion_id,
     case
+        when event_type = 'content_download' then 'Download'
         when event_type = 'webinar_registration' then subject || ' registration'
         else subject
     end as form_title,
+    case
+        when event_type = 'content_download' then '/' || subject
+        when event_type = 'webinar_registration' then '/webinars/' || subject
+        else '/' || replace(lower(subject), ' ', '-')
+    end as page_path,
     case when is_on_merged_copy then merged_id else hubspot_contact_id end as form_contact_id
 from hubspot_activity
 where event_type in (
@@ -310,13 +384,28 @@ create table {target}.contact_form_submission as
 select
     form_contact_id as contact_id,
     'form-' || md5(form_title) as form_id,
+    conversion_id,
+    cast(hash(page_path) % 100000 as bigint) as page_id,
+    -- the page as the visitor had it: host, and for every third a campaign's query string
+    'https://www.example.com' || page_path
+    || case when conversion_id % 3 = 0 then '?utm_source=linkedin&utm_medium=paid' else '' end
+        as page_url,
+    12345 as portal_id,
     form_title as title,
     occurred_at as timestamp,
     {synced_at} as _fivetran_synced
 from hubspot_forms
 union all
-select 9000000 + n, 'form-' || md5('Demo request'), 'Demo request',
-    timestamp '2026-09-03 10:00:00', {synced_at}
+-- a merged-away copy's submission is stored under the survivor too, with the same
+-- conversion id: one submission
+select hubspot_contact_id, 'form-' || md5(form_title), conversion_id,
+    cast(hash(page_path) % 100000 as bigint), 'https://www.example.com' || page_path, 12345,
+    form_title, occurred_at, {synced_at}
+from hubspot_forms
+where is_on_merged_copy
+union all
+select 9000000 + n, 'form-' || md5('Demo request'), 9000000 + n, 1, 'https://www.example.com/demo',
+    12345, 'Demo request', timestamp '2026-09-03 10:00:00', {synced_at}
 from range(1, 21) as deleted(n);
 
 create table {target}.contact_list as
@@ -363,18 +452,39 @@ select
 from hubspot_activity
 where event_type = 'demo_request';
 
+-- today's connector: the engagement table holds the type only, the time and the deletion
+-- flag are in engagement_<type>
 create table {target}.engagement as
 select
     engagement_id as id,
     'MEETING' as type,
-    true as active,
-    occurred_at as timestamp,
+    12345 as portal_id,
     {synced_at} as _fivetran_synced
 from hubspot_meetings
 union all
--- trap: a cancelled (inactive) call for every 40th contact
-select 800000 + hubspot_id(contact_id), 'CALL', false, timestamp '2026-09-10 09:00:00',
-    {synced_at}
+select 800000 + hubspot_id(contact_id), 'CALL', 12345, {synced_at}
+from kept_contacts
+where hubspot_id(contact_id) % 40 = 0;
+
+create table {target}.engagement_meeting as
+select
+    engagement_id,
+    'MEETING' as type,
+    occurred_at as property_hs_timestamp,
+    occurred_at - interval 2 day as property_hs_createdate,
+    false as _fivetran_deleted,
+    {synced_at} as _fivetran_synced
+from hubspot_meetings;
+
+-- trap: a call logged for every 40th contact, then deleted
+create table {target}.engagement_call as
+select
+    800000 + hubspot_id(contact_id) as engagement_id,
+    'CALL' as type,
+    timestamp '2026-09-10 09:00:00' as property_hs_timestamp,
+    timestamp '2026-09-10 09:30:00' as property_hs_createdate,
+    true as _fivetran_deleted,
+    {synced_at} as _fivetran_synced
 from kept_contacts
 where hubspot_id(contact_id) % 40 = 0;
 
@@ -386,22 +496,24 @@ select 800000 + hubspot_id(contact_id), hubspot_id(contact_id), {synced_at}
 from kept_contacts
 where hubspot_id(contact_id) % 40 = 0;
 
+-- today's columns: `is_closed`, and the older `closed_won` still written with the same flag
 create table {target}.deal_pipeline_stage as
-select * from (
+select *, is_closed as closed_won, false as _fivetran_deleted, {synced_at} as _fivetran_synced
+from (
     values
-        ('closedwon', 'Closed won', true, 1.0),
-        ('closedlost', 'Closed lost', true, 0.0),
-        ('contractsent', 'Contract sent', false, 0.9)
-) as stages(stage_id, label, is_closed, probability);
-alter table {target}.deal_pipeline_stage add column _fivetran_synced timestamp;
-update {target}.deal_pipeline_stage set _fivetran_synced = {synced_at};
+        ('closedwon', 'Closed won', 'platform', true, 1.0),
+        ('closedlost', 'Closed lost', 'platform', true, 0.0),
+        ('contractsent', 'Contract sent', 'platform', false, 0.9)
+) as stages(stage_id, label, pipeline_id, is_closed, probability);
 
 -- a closed-won deal per demo conversion (its pipeline is its product); traps: lost, open
--- and deleted deals, and deals of deleted contacts
+-- and deleted deals (deleted in HubSpot, or found deleted by the connector only), and deals
+-- of deleted contacts
 create or replace temp view hubspot_deals as
 select
     conversion_number as deal_id,
     false as is_deleted,
+    false as is_fivetran_deleted,
     product as deal_pipeline_id,
     'closedwon' as deal_pipeline_stage_id,
     converted_at as property_closedate,
@@ -411,6 +523,7 @@ union all
 select
     100000 + hubspot_id(contact_id),
     hubspot_id(contact_id) % 3 = 0,
+    false,
     'platform',
     case when hubspot_id(contact_id) % 2 = 0 then 'closedlost' else 'contractsent' end,
     timestamp '2026-08-15 00:00:00',
@@ -418,13 +531,23 @@ select
 from kept_contacts
 where hubspot_id(contact_id) % 31 = 0
 union all
-select 200000 + n, false, 'platform', 'closedwon', timestamp '2026-08-20 00:00:00', 9000000 + n
-from range(1, 21) as deleted(n);
+select 200000 + n, false, false, 'platform', 'closedwon', timestamp '2026-08-20 00:00:00',
+    9000000 + n
+from range(1, 21) as deleted(n)
+union all
+-- won deals of live contacts that only `_fivetran_deleted` says are deleted
+select 300000 + hubspot_id(contact_id), false, true, 'platform', 'closedwon',
+    timestamp '2026-08-25 00:00:00', hubspot_id(contact_id)
+from kept_contacts
+where hubspot_id(contact_id) % 43 = 0;
 
 create table {target}.deal as
 select
     deal_id,
     is_deleted,
+    is_fivetran_deleted as _fivetran_deleted,
+    -- HubSpot's calculated "Is Closed Won" deal property
+    deal_pipeline_stage_id = 'closedwon' as property_hs_is_closed_won,
     deal_pipeline_id,
     deal_pipeline_stage_id,
     property_closedate,
@@ -503,11 +626,22 @@ where
     and nullif(trim(email), '') is not null
 union all
 select
-    'form_submission:' || form_contact_id || ':form-' || md5(form_title) || ':'
-    || cast(occurred_at as varchar),
+    'email_subscription_change:' || recipient || ':' || cast(occurred_at as varchar) || ':'
+    || change_type || ':' || coalesce(cast(email_subscription_id as varchar), '') || ':',
+    cast(coalesce(email_owners.owner_id, hubspot_contact_id) as varchar),
+    case when change = 'UNSUBSCRIBED' then 'unsubscribe' else 'subscription_' || lower(change) end,
+    cast(email_subscription_id as varchar),
+    occurred_at
+from hubspot_subscription_changes
+left join email_owners
+    on lower(trim(hubspot_subscription_changes.recipient)) = email_owners.address
+union all
+-- one event per submission (its conversion id), subject: the form's title @ the page's path
+select
+    'form_submission:' || conversion_id,
     cast(hubspot_contact_id as varchar),
     'form_submission',
-    form_title,
+    form_title || ' @ ' || page_path,
     occurred_at
 from hubspot_forms
 union all
@@ -660,6 +794,16 @@ select sf_number_id('003', 9000000 + n), true, null, null, 'deleted' || n || '@g
     'Chief Executive Officer', '+1 555 9999999', 'United States', true, 'Paid Search', 'Sales', 10,
     timestamp '2026-01-01', timestamp '2026-09-01', {synced_at}
 from range(1, 21) as deleted(n);
+
+-- history mode: every 13th contact's earlier version is still a row, no longer active
+alter table {target}.contact add column _fivetran_active boolean default true;
+insert into {target}.contact
+select * replace (
+    'Intern' as title, 'Atlantis' as mailing_country, timestamp '2025-06-01' as last_modified_date,
+    false as _fivetran_active
+)
+from {target}.contact
+where not is_deleted and cast(regexp_replace(id, '[^0-9]', '', 'g') as bigint) % 13 = 0;
 
 create table {target}.lead as
 select
@@ -869,6 +1013,14 @@ select sf_number_id('006', 200000 + n), false, null, true, true, timestamp '2026
     {synced_at}
 from range(1, 21) as deleted(n);
 
+-- won opportunities of live contacts that only `_fivetran_deleted` says are deleted
+alter table {target}.opportunity add column _fivetran_deleted boolean default false;
+insert into {target}.opportunity
+select sf_number_id('006', 300000 + number), false, sf_account_id(account_id), true, true,
+    timestamp '2026-08-25', 'platform', {synced_at}, true
+from people
+where not is_lead and number % 43 = 0;
+
 create table {target}.opportunity_contact_role as
 select
     sf_number_id('00K', conversion_number) as id,
@@ -892,7 +1044,12 @@ where not is_lead and number % 31 = 0
 union all
 select sf_number_id('00K', 200000 + n), sf_number_id('006', 200000 + n),
     sf_number_id('003', 9000000 + n), false, {synced_at}
-from range(1, 21) as deleted(n);
+from range(1, 21) as deleted(n)
+union all
+select sf_number_id('00K', 300000 + number), sf_number_id('006', 300000 + number), sf_id, false,
+    {synced_at}
+from people
+where not is_lead and number % 43 = 0;
 
 -- what the staging must give back, in the contract's shape
 create table {expected}.contacts as
@@ -1163,7 +1320,12 @@ from leads where number % 13 = 0
 union all
 select 'title-' || number, number, timestamp '2026-07-01', 'Job Title', 'Director', 'Manager',
     {synced_at}
-from leads where number % 19 = 0;
+from leads where number % 19 = 0
+union all
+-- unsubscribed by an import or a rep: a field change, no unsubscribe e-mail activity
+select 'unsub-' || number, number, timestamp '2026-08-20', 'Unsubscribed', 'true', 'false',
+    {synced_at}
+from leads where number % 23 = 0;
 
 -- what the staging must give back, in the contract's shape
 create table {expected}.contacts as
@@ -1212,7 +1374,12 @@ union all
 select 'activity:' || (800000000 + number), cast(number as varchar), 'list_membership',
     'Newsletter subscribers', created_at
 from leads
-where number % 17 = 0 and created_at is not null;
+where number % 17 = 0 and created_at is not null
+union all
+select 'activity:unsub-' || number, cast(number as varchar), 'unsubscribe', null,
+    timestamp '2026-08-20'
+from leads
+where number % 23 = 0;
 
 create table {expected}.conversions as
 select cast(leads.number as varchar) as contact_id, kept_conversions.converted_at,
@@ -1223,6 +1390,53 @@ inner join leads
 """
 
 _WRITERS = {"hubspot": _HUBSPOT, "salesforce": _SALESFORCE, "marketo": _MARKETO}
+
+_HUBSPOT_OLDER_CONNECTOR = """
+-- merges as `hs_calculated_merged_vids` (`<id>:<epoch ms>`), no `hs_merged_object_ids`
+alter table {target}.contact add column property_hs_calculated_merged_vids varchar;
+update {target}.contact
+set property_hs_calculated_merged_vids = property_hs_merged_object_ids || ':1700000000000'
+where property_hs_merged_object_ids is not null;
+alter table {target}.contact drop column property_hs_merged_object_ids;
+
+-- deletions in `is_deleted` alone
+update {target}.company set is_deleted = is_deleted or _fivetran_deleted;
+alter table {target}.company drop column _fivetran_deleted;
+update {target}.deal set is_deleted = is_deleted or _fivetran_deleted;
+alter table {target}.deal drop column _fivetran_deleted;
+alter table {target}.deal drop column property_hs_is_closed_won;
+
+-- the closed flag named `closed_won`
+alter table {target}.deal_pipeline_stage drop column is_closed;
+
+-- the time and the state on the engagement itself, no engagement_<type> tables
+create or replace temp table older_engagement_details as
+select engagement_id, property_hs_timestamp, _fivetran_deleted from {target}.engagement_meeting
+union all
+select engagement_id, property_hs_timestamp, _fivetran_deleted from {target}.engagement_call;
+alter table {target}.engagement add column active boolean;
+alter table {target}.engagement add column timestamp timestamp;
+update {target}.engagement
+set
+    active = not older_engagement_details._fivetran_deleted,
+    timestamp = older_engagement_details.property_hs_timestamp
+from older_engagement_details
+where engagement.id = older_engagement_details.engagement_id;
+drop table {target}.engagement_meeting;
+drop table {target}.engagement_call;
+
+-- submissions without their id and page
+alter table {target}.contact_form_submission drop column conversion_id;
+alter table {target}.contact_form_submission drop column page_id;
+alter table {target}.contact_form_submission drop column page_url;
+
+-- no subscription changes
+drop table {target}.email_subscription_change;
+"""
+
+_OLDER_CONNECTORS = {"hubspot": _HUBSPOT_OLDER_CONNECTOR}
+"""How an older version of a CRM's connector wrote the tables ``write`` writes as today's
+does (the column sets of Fivetran's ``get_*_columns`` macros across versions)."""
 
 
 def write(
@@ -1254,3 +1468,14 @@ def write(
         table: con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
         for (table,) in tables
     }
+
+
+def write_older_connector(con: duckdb.DuckDBPyConnection, crm: str, schema: str) -> None:
+    """Rewrite the loader tables ``write`` wrote into ``schema`` as an older version of the
+    CRM's connector wrote them (HubSpot: ``hs_calculated_merged_vids``, ``is_deleted`` only,
+    ``closed_won``, the engagement's own ``active`` and ``timestamp``, submissions without
+    ``conversion_id`` and ``page_url``, no ``email_subscription_change``). What a staging
+    reading them loses is what it must warn about; ``<schema>_expected`` is left as is."""
+    if crm not in _OLDER_CONNECTORS:
+        raise ValueError(f"no older connector shape for {crm!r}: {', '.join(_OLDER_CONNECTORS)}")
+    con.execute(_OLDER_CONNECTORS[crm].format(target=schema))

@@ -32,16 +32,9 @@ def _use_starter_grid(project_dir: Path, crm: str) -> None:
         shutil.copy(path, project_dir / "seeds" / "grid" / path.name)
 
 
-@pytest.fixture(scope="module", params=crm_shapes.CRMS)
-def round_trip(request, tmp_path_factory):
-    """The CRM's tables scored through its staging in the consumer project, and the
-    expected contract-shaped tables scored standalone: (crm, crm run, expected run)."""
-    crm = request.param
-    workdir = tmp_path_factory.mktemp(crm)
-    inputs = workdir / "inputs.duckdb"
-    assert lead_scoring_cli(["generate", *DEMO_SIZE, f"--crm={crm}", f"--duckdb={inputs}"]) == 0
-
-    # the CRM's starter grid as the package's shipped grid
+def _consumer_project(workdir: Path, crm: str, warehouse_path: Path) -> Path:
+    """integration_tests/ installing this project, the CRM's starter grid as the package's
+    shipped grid, its packages installed against ``warehouse_path``."""
     package_dir = copy_project(workdir / "lead_scoring")
     _use_starter_grid(package_dir, crm)
     consumer_dir = workdir / "integration_tests"
@@ -55,10 +48,23 @@ def round_trip(request, tmp_path_factory):
     (consumer_dir / "packages.yml").write_text(
         yaml.safe_dump({"packages": [{"local": str(package_dir)}]})
     )
+    installed = run_dbt(consumer_dir, warehouse_path, ["deps"], {})
+    assert installed.returncode == 0, installed.output
+    return consumer_dir
+
+
+@pytest.fixture(scope="module", params=crm_shapes.CRMS)
+def round_trip(request, tmp_path_factory):
+    """The CRM's tables scored through its staging in the consumer project, and the
+    expected contract-shaped tables scored standalone: (crm, crm run, expected run)."""
+    crm = request.param
+    workdir = tmp_path_factory.mktemp(crm)
+    inputs = workdir / "inputs.duckdb"
+    assert lead_scoring_cli(["generate", *DEMO_SIZE, f"--crm={crm}", f"--duckdb={inputs}"]) == 0
+
     crm_warehouse = workdir / "crm.duckdb"
     shutil.copy(inputs, crm_warehouse)
-    installed = run_dbt(consumer_dir, crm_warehouse, ["deps"], {})
-    assert installed.returncode == 0, installed.output
+    consumer_dir = _consumer_project(workdir, crm, crm_warehouse)
     # the two vars a team with this CRM sets
     crm_run = run_dbt(
         consumer_dir,
@@ -124,9 +130,13 @@ PLANTED = {
         ("hubspot.email_event", "deleted_contact"): 20,
         ("hubspot.contact_form_submission", "deleted_contact"): 20,
         ("hubspot.deal_contact", "deleted_contact"): 20,
-        # 10 e-mails to addresses no contact has, 3 deleted companies
+        # 10 e-mails to addresses no contact has, 3 deleted companies (1 by `is_deleted`,
+        # 2 by `_fivetran_deleted` alone)
         ("hubspot.email_event", "unknown_recipient"): 10,
         ("hubspot.company", "deleted_company"): 3,
+        # unsubscribes with no e-mail event of 20 deleted contacts and 5 unknown addresses
+        ("hubspot.email_subscription_change", "deleted_contact"): 20,
+        ("hubspot.email_subscription_change", "unknown_recipient"): 5,
     },
     "salesforce": {
         # 20 deleted contacts with a campaign response, an e-mail task and a won opportunity
@@ -149,11 +159,15 @@ PLANTED = {
 COUNTED = {
     "hubspot": {
         ("hubspot.contact", "merged_contact"): "select count(*) from hubspot.contact"
-        " where property_hs_calculated_merged_vids is not null",
+        " where property_hs_merged_object_ids is not null",
         ("hubspot.deal_contact", "deal_not_won"): "select count(*) from hubspot.deal"
-        " where not is_deleted and deal_pipeline_stage_id != 'closedwon'",
+        " where not is_deleted and not _fivetran_deleted and not property_hs_is_closed_won",
         ("hubspot.deal_contact", "deleted_deal"): "select count(*) from hubspot.deal"
-        " where is_deleted",
+        " where is_deleted or _fivetran_deleted",
+        ("hubspot.engagement_contact", "deleted_engagement"): "select count(*)"
+        " from hubspot.engagement_call where _fivetran_deleted",
+        ("hubspot.email_subscription_change", "recorded_by_email_event"): "select count(*)"
+        " from hubspot.email_subscription_change where caused_by_event_id is not null",
         ("hubspot.contact_list_member", "left_list"): "select count(*)"
         " from hubspot.contact_list_member where _fivetran_deleted",
     },
@@ -168,6 +182,9 @@ COUNTED = {
         " where is_deleted",
         ("salesforce.campaign_member", "deleted_record"): "select count(*)"
         " from salesforce.campaign_member where is_deleted",
+        # deleted in Salesforce, or found deleted by the connector only
+        ("salesforce.opportunity", "deleted_opportunity"): "select count(*)"
+        " from salesforce.opportunity where is_deleted or _fivetran_deleted",
     },
     "marketo": {
         ("marketo.lead", "merged_lead"): "select count(*) from marketo.activity_merge_leads",
@@ -183,6 +200,7 @@ MOVED = {
         ("hubspot.contact_form_submission", "merged_contact_moved"),
         ("hubspot.contact_list_member", "merged_contact_moved"),
         ("hubspot.deal_contact", "merged_contact_moved"),
+        ("hubspot.email_subscription_change", "merged_contact_moved"),
     ],
     "salesforce": [
         ("salesforce.campaign_member", "merged_person_moved"),
@@ -300,3 +318,242 @@ def test_the_crm_staging_scores_alike_on_postgres(round_trip, tmp_path):
     assert postgres_quality == sorted(
         crm_run.query("select input_table, reason, row_count from main.scoring_data_quality")
     )
+
+
+# HubSpot as Fivetran's connector writes it today (crm_shapes plants each case)
+hubspot_only = pytest.mark.parametrize("round_trip", ["hubspot"], indirect=True)
+
+
+def _stg(crm_run, model: str) -> str:
+    return crm_run.relations()[model]
+
+
+@hubspot_only
+def test_hubspot_merges_in_hs_merged_object_ids_are_resolved(round_trip):
+    _, crm_run, _ = round_trip
+    merged = crm_run.query(
+        "select count(*) from hubspot.contact where property_hs_merged_object_ids is not null"
+    )[0][0]
+    assert merged > 0
+    assert _reported(crm_run)[("hubspot.contact", "merged_contact")] == merged
+    # the merged-away copies (ids from 5000001) are no leads of their own
+    assert (
+        crm_run.query(
+            "select count(*) from main.lead_scores"
+            " where cast(contact_id as bigint) between 5000001 and 8999999"
+        )[0][0]
+        == 0
+    )
+
+
+@hubspot_only
+def test_hubspot_unsubscribes_with_no_email_event_are_counted(round_trip):
+    _, crm_run, _ = round_trip
+    # contacts unsubscribed by an import or a rep (email_subscription_change, no e-mail
+    # event), their address in no STATUSCHANGE e-mail event
+    unsubscribed = {
+        str(contact_id)
+        for (contact_id,) in crm_run.query(
+            """
+            select distinct case when contact.id > 5000000 then contact.id - 5000000
+                else contact.id end
+            from hubspot.email_subscription_change as change
+            inner join hubspot.contact
+                on lower(trim(change.recipient)) = lower(trim(contact.property_email))
+            where
+                change.caused_by_event_id is null
+                and change.change = 'UNSUBSCRIBED'
+                and not contact._fivetran_deleted
+                and lower(trim(change.recipient)) not in (
+                    select lower(trim(recipient)) from hubspot.email_event
+                    where type = 'STATUSCHANGE'
+                )
+            """
+        )
+    }
+    assert len(unsubscribed) >= 10
+    penalised = {
+        contact_id
+        for (contact_id,) in crm_run.query(
+            "select contact_id from main.lead_score_details"
+            " where criterion = 'unsubscribe' and points = -500"
+        )
+    }
+    assert unsubscribed <= penalised
+    # the STATUSCHANGE e-mails' own subscription changes are not counted a second time
+    assert _reported(crm_run)[("hubspot.email_subscription_change", "recorded_by_email_event")] > 0
+    events = _stg(crm_run, "stg_hubspot__events")
+    staged = crm_run.query(
+        f"select count(*) from {events} where event_id like 'email_subscription_change:%'"
+    )[0][0]
+    without_email = crm_run.query(
+        "select count(*) from hubspot.email_subscription_change where caused_by_event_id is null"
+    )[0][0]
+    # all but the 20 deleted contacts' and the 5 unknown addresses' changes
+    assert staged == without_email - 25
+
+
+@hubspot_only
+def test_hubspot_a_submission_under_a_survivor_and_a_merged_id_counts_once(round_trip):
+    _, crm_run, _ = round_trip
+    stored_twice = crm_run.query(
+        "select count(*) from (select conversion_id from hubspot.contact_form_submission"
+        " group by conversion_id having count(*) = 2)"
+    )[0][0]
+    assert stored_twice > 0
+    # staged twice under one event id, the survivor's: the contract's staging keeps one
+    assert _reported(crm_run)[("events", "duplicate_event_identical")] == stored_twice
+    events = _stg(crm_run, "stg_hubspot__events")
+    staged, distinct = crm_run.query(
+        f"select count(*), count(distinct event_id) from {events}"
+        " where event_type = 'form_submission'"
+    )[0]
+    assert staged - distinct == stored_twice
+
+
+@hubspot_only
+def test_hubspot_form_subjects_name_the_landing_page(round_trip):
+    _, crm_run, _ = round_trip
+    events = _stg(crm_run, "stg_hubspot__events")
+    subjects = {
+        subject
+        for (subject,) in crm_run.query(
+            f"select distinct subject from {events} where event_type = 'form_submission'"
+        )
+    }
+    # one gated-content form on each asset's page, scored per asset; no host, no query
+    assert "Download @ /ebook/lead-scoring-101" in subjects
+    assert "Demo request @ /demo-request" in subjects
+    assert not [subject for subject in subjects if "?" in subject or "example.com" in subject]
+
+
+@hubspot_only
+def test_hubspot_deals_deleted_by_fivetran_deleted_are_no_conversions(round_trip):
+    _, crm_run, _ = round_trip
+    deleted_won = crm_run.query(
+        "select count(*) from hubspot.deal"
+        " where _fivetran_deleted and not is_deleted and property_hs_is_closed_won"
+    )[0][0]
+    assert deleted_won > 0
+    conversions = _stg(crm_run, "stg_hubspot__conversions")
+    # the deleted won deals closed on 2026-08-25; no live deal did
+    assert (
+        crm_run.query(
+            f"select count(*) from {conversions} where cast(converted_at as date) = '2026-08-25'"
+        )[0][0]
+        == 0
+    )
+    accounts = _stg(crm_run, "stg_hubspot__accounts")
+    assert crm_run.query(f"select count(*) from {accounts} where account_name like 'Deleted Co%'")[
+        0
+    ] == (0,)
+
+
+@hubspot_only
+def test_hubspot_today_s_connector_lacks_no_relied_on_column(round_trip):
+    _, crm_run, _ = round_trip
+    missing = {key: rows for key, rows in _reported(crm_run).items() if key[1] == "missing_column"}
+    assert missing and set(missing.values()) == {0}, missing
+    assert "lead_scoring: the hubspot connector" not in crm_run.output
+
+
+@pytest.fixture(scope="module")
+def older_hubspot_run(tmp_path_factory):
+    """HubSpot's tables as an older connector version wrote them, scored through the
+    staging in the consumer project."""
+    workdir = tmp_path_factory.mktemp("older_hubspot")
+    warehouse_path = workdir / "crm.duckdb"
+    assert (
+        lead_scoring_cli(["generate", *DEMO_SIZE, "--crm=hubspot", f"--duckdb={warehouse_path}"])
+        == 0
+    )
+    with duckdb.connect(str(warehouse_path)) as con:
+        crm_shapes.write_older_connector(con, "hubspot", "hubspot")
+    return run_dbt(
+        _consumer_project(workdir, "hubspot", warehouse_path),
+        warehouse_path,
+        SCORE_ONLY,
+        {"scoring_as_of": AS_OF, "lead_scoring_crm": "hubspot", "lead_scoring_schema": "hubspot"},
+        threads=4,
+    )
+
+
+def test_an_older_hubspot_connector_scores_and_warns_of_what_it_lacks(older_hubspot_run):
+    run = older_hubspot_run
+    assert run.returncode == 0, run.output
+    reported = _reported(run)
+    # its merge, deletion, stage and engagement columns are read in their older spellings
+    merged = run.query(
+        "select count(*) from hubspot.contact where property_hs_calculated_merged_vids is not null"
+    )[0][0]
+    assert merged > 0 and reported[("hubspot.contact", "merged_contact")] == merged
+    assert reported[("hubspot.company", "deleted_company")] == 3
+    assert (
+        reported[("hubspot.deal_contact", "deleted_deal")]
+        == (run.query("select count(*) from hubspot.deal where is_deleted")[0][0])
+    )
+    assert (
+        reported[("hubspot.engagement_contact", "inactive_engagement")]
+        == (run.query("select count(*) from hubspot.engagement where not active")[0][0])
+    )
+    assert reported[("events", "missing_occurred_at")] == 0
+    for table in ("contact", "company", "deal", "deal_pipeline_stage"):
+        assert reported[(f"hubspot.{table}", "missing_column")] == 0, table
+    # what it does not write is warned about and reported, never read as null in silence
+    assert reported[("hubspot.contact_form_submission", "missing_column")] == 2
+    assert reported[("hubspot.email_subscription_change", "missing_column")] == 1
+    assert (
+        "the hubspot connector hubspot.contact_form_submission has no column conversion_id"
+        in run.output
+    )
+    assert "the hubspot connector has no table hubspot.email_subscription_change" in run.output
+
+
+@pytest.mark.parametrize("round_trip", ["salesforce"], indirect=True)
+def test_salesforce_history_mode_versions_and_fivetran_deleted_are_left_out(round_trip):
+    _, crm_run, _ = round_trip
+    versioned = {
+        contact_id
+        for (contact_id,) in crm_run.query(
+            "select id from salesforce.contact where not _fivetran_active"
+        )
+    }
+    assert versioned
+    contacts = _stg(crm_run, "stg_salesforce__contacts")
+    # one row per record, its active version's title
+    assert crm_run.query(
+        f"select count(*), count(distinct contact_id), count(*) filter (where job_title = 'Intern')"
+        f" from {contacts} where contact_id in (select id from salesforce.contact"
+        " where not _fivetran_active)"
+    ) == [(len(versioned), len(versioned), 0)]
+    conversions = _stg(crm_run, "stg_salesforce__conversions")
+    assert (
+        crm_run.query(
+            "select count(*) from salesforce.opportunity where _fivetran_deleted and not is_deleted"
+        )[0][0]
+        > 0
+    )
+    assert crm_run.query(
+        f"select count(*) from {conversions} where cast(converted_at as date) = '2026-08-25'"
+    ) == [(0,)]
+
+
+@pytest.mark.parametrize("round_trip", ["marketo"], indirect=True)
+def test_marketo_unsubscribes_by_a_field_change_are_counted(round_trip):
+    _, crm_run, _ = round_trip
+    unsubscribed = {
+        str(lead_id)
+        for (lead_id,) in crm_run.query(
+            "select lead_id from marketo.activity_change_data_value"
+            " where primary_attribute_value = 'Unsubscribed' and new_value = 'true'"
+        )
+    }
+    assert len(unsubscribed) >= 10
+    penalised = {
+        contact_id
+        for (contact_id,) in crm_run.query(
+            "select contact_id from main.lead_score_details"
+            " where criterion = 'unsubscribe' and points < 0"
+        )
+    }
+    assert unsubscribed <= penalised

@@ -1,6 +1,6 @@
 {#- Every HubSpot row its staging leaves out or rewrites, by reason, for
     scoring_data_quality (the rows staged as read are counted there under the contract's
-    tables). -#}
+    tables), and every column the staging relies on that the connector did not write. -#}
 {{ config(enabled=input_crm() == 'hubspot') }}
 
 with
@@ -80,6 +80,12 @@ deal_reported as (
 
 ),
 
+missing_columns as (
+
+    {{ crm_missing_column_rows('hubspot') }}
+
+),
+
 final as (
 
     select * from contact_rows
@@ -89,6 +95,8 @@ final as (
     select * from activity_reported
     union all
     select * from deal_reported
+    union all
+    select * from missing_columns
 
 )
 

@@ -1,6 +1,7 @@
-{#- Every row of HubSpot's activity tables as a contract event (e-mail events, form
-    submissions, list memberships, engagements), with its contact resolved and, for a row
-    not staged as read, why: `crm_reason` (null when passed as is) and `is_staged`. -#}
+{#- Every row of HubSpot's activity tables as a contract event (e-mail events, subscription
+    changes, form submissions, list memberships, engagements), with its contact resolved
+    and, for a row not staged as read, why: `crm_reason` (null when passed as is) and
+    `is_staged`. -#}
 {{ config(enabled=input_crm() == 'hubspot') }}
 
 with
@@ -47,9 +48,21 @@ list_members as (
 
 ),
 
+subscription_changes as (
+
+    select * from {{ ref('base_hubspot__email_subscription_change') }}
+
+),
+
 engagements as (
 
     select * from {{ ref('base_hubspot__engagement') }}
+
+),
+
+engagement_details as (
+
+    select * from {{ ref('base_hubspot__engagement_details') }}
 
 ),
 
@@ -111,8 +124,7 @@ email_rows as (
     select
         'hubspot.email_event' as crm_table,
         'email_event:' || email_events.email_event_id as event_id,
-        email_events.recipient as crm_contact_key,
-        recipients.resolved_contact_id as contact_id,
+        email_events.recipient,
         case
             when
                 email_events.email_event_type = 'STATUSCHANGE'
@@ -122,32 +134,88 @@ email_rows as (
         end as event_type,
         email_events.email_campaign_id as subject,
         email_events.occurred_at,
+        cast(null as {{ dbt.type_string() }}) as row_reason
+    from email_events
+    left join email_status_changes
+        on email_events.email_event_id = email_status_changes.email_event_id
+
+),
+
+subscription_rows as (
+
+    -- an unsubscribe a rep, an import or a preference page made has no e-mail event; one an
+    -- e-mail caused is that e-mail's STATUSCHANGE event (email_rows), counted once there
+    select
+        'hubspot.email_subscription_change' as crm_table,
+        'email_subscription_change:' || subscription_change_id as event_id,
+        recipient,
+        case subscription_change
+            when 'UNSUBSCRIBED' then 'unsubscribe'
+            else 'subscription_' || lower(subscription_change)
+        end as event_type,
+        email_subscription_id as subject,
+        occurred_at,
         case
+            when caused_by_event_id is not null then 'recorded_by_email_event'
+        end as row_reason
+    from subscription_changes
+
+),
+
+address_keyed_rows as (
+
+    select * from email_rows
+    union all
+    select * from subscription_rows
+
+),
+
+address_keyed_resolved as (
+
+    select
+        address_keyed_rows.crm_table,
+        address_keyed_rows.event_id,
+        address_keyed_rows.recipient as crm_contact_key,
+        recipients.resolved_contact_id as contact_id,
+        address_keyed_rows.event_type,
+        address_keyed_rows.subject,
+        address_keyed_rows.occurred_at,
+        case
+            when address_keyed_rows.row_reason is not null then address_keyed_rows.row_reason
             when recipients.recipient is null then 'unknown_recipient'
             when recipients.resolved_contact_id is null then 'deleted_contact'
             when recipients.contacts_sharing > 1 then 'recipient_shared_by_contacts'
             when recipients.resolution = 'merged' then 'merged_contact_moved'
         end as crm_reason
-    from email_events
-    left join email_status_changes
-        on email_events.email_event_id = email_status_changes.email_event_id
+    from address_keyed_rows
     left join recipients
         on
-            {{ normalized_text('email_events.recipient') }} = recipients.recipient
+            {{ normalized_text('address_keyed_rows.recipient') }} = recipients.recipient
             and recipients.recipient_rank = 1
 
 ),
 
 form_rows as (
 
-    -- no id column: the contact, the form and the time make one
+    -- one submission, one `conversion_id` (today's connector), also when it is stored under
+    -- a survivor and the contact merged into it; an older connector wrote no id: the
+    -- contact, the form and the time make one. The subject is the form's title and, when
+    -- the connector wrote it, ` @ ` and the path of the page it was submitted on (one
+    -- gated-content form on many landing pages: `Download @ /ebook/cloud-guide`)
     select
         'hubspot.contact_form_submission' as crm_table,
-        'form_submission:' || form_submissions.contact_id || ':' || form_submissions.form_id
-        || ':' || cast(form_submissions.occurred_at as {{ dbt.type_string() }}) as event_id,
+        case
+            when form_submissions.conversion_id is not null
+                then 'form_submission:' || form_submissions.conversion_id
+            else
+                'form_submission:' || form_submissions.contact_id || ':'
+                || form_submissions.form_id || ':'
+                || cast(form_submissions.occurred_at as {{ dbt.type_string() }})
+        end as event_id,
         form_submissions.contact_id as crm_contact_key,
         'form_submission' as event_type,
-        form_submissions.form_title as subject,
+        form_submissions.form_title
+        || coalesce(' @ ' || {{ crm_url_path('form_submissions.page_url') }}, '') as subject,
         form_submissions.occurred_at
     from form_submissions
 
@@ -180,11 +248,15 @@ engagement_rows as (
         engagement_contacts.contact_id as crm_contact_key,
         lower(engagements.engagement_type) as event_type,
         cast(null as {{ dbt.type_string() }}) as subject,
-        engagements.occurred_at,
-        engagements.is_active
+        -- today's connector: the time of the engagement_<type> row; older: the engagement's
+        coalesce(engagement_details.occurred_at, engagements.occurred_at) as occurred_at,
+        engagements.is_active,
+        coalesce(engagement_details.is_deleted, false) as is_deleted
     from engagement_contacts
     inner join engagements
         on engagement_contacts.engagement_id = engagements.engagement_id
+    left join engagement_details
+        on engagements.engagement_id = engagement_details.engagement_id
 
 ),
 
@@ -217,7 +289,10 @@ contact_keyed_rows as (
         event_type,
         subject,
         occurred_at,
-        case when not is_active then 'inactive_engagement' end as row_reason
+        case
+            when is_deleted then 'deleted_engagement'
+            when not is_active then 'inactive_engagement'
+        end as row_reason
     from engagement_rows
 
 ),
@@ -254,7 +329,7 @@ contact_keyed_resolved as (
 
 unioned as (
 
-    select * from email_rows
+    select * from address_keyed_resolved
     union all
     select * from contact_keyed_resolved
 

@@ -17,8 +17,8 @@ renamed as (
 
     select
         cast(id as {{ dbt.type_string() }}) as company_id,
-        coalesce(cast(is_deleted as boolean), false) as is_deleted,
-        property_name as company_name,
+        {{ crm_is_deleted(source_relation) }} as is_deleted,
+        {{ crm_column(source_relation, 'property_name', dbt.type_string()) }} as company_name,
         {{ crm_column(source_relation, 'property_domain', dbt.type_string()) }} as domain,
         {{ crm_column(source_relation, 'property_industry', dbt.type_string()) }} as industry,
         {{ crm_column(source_relation, 'property_numberofemployees', dbt.type_int()) }}

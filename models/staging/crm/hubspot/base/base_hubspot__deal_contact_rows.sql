@@ -1,7 +1,9 @@
 {#- Every deal with each of its contacts (a deal without contacts once, with none), its
     contact resolved and, for a row not staged as a conversion, why: `crm_reason` and
-    `is_staged`. A conversion is a closed-won deal; its product is the deal's pipeline
-    (teams that sell several products keep a pipeline per product). -#}
+    `is_staged`. A conversion is a closed-won deal (HubSpot's `hs_is_closed_won` deal
+    property when the connector writes it, else a closed stage of probability 1) not
+    deleted (`is_deleted` or `_fivetran_deleted`); its product is the deal's pipeline (teams
+    that sell several products keep a pipeline per product). -#}
 {{ config(enabled=input_crm() == 'hubspot') }}
 
 with
@@ -42,7 +44,10 @@ deal_rows as (
         deals.deal_pipeline_id as product,
         case
             when deals.is_deleted then 'deleted_deal'
-            when not coalesce(deal_stages.is_closed_won, false) then 'deal_not_won'
+            -- the deal's own "Is Closed Won" when the connector writes it, else its stage's
+            when
+                not coalesce(deals.is_closed_won, deal_stages.is_closed_won, false)
+                then 'deal_not_won'
             when deal_contacts.contact_id is null then 'deal_without_contact'
             when contact_resolution.resolution = 'deleted' then 'deleted_contact'
             when contact_resolution.resolution = 'merged' then 'merged_contact_moved'

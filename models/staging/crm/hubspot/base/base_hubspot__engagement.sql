@@ -1,10 +1,15 @@
+{#- HubSpot's engagements: today's connector writes only `id`, `type`, `portal_id` and
+    `_fivetran_synced` here (the time and the deletion flag are in engagement_<type>, read by
+    base_hubspot__engagement_details); older versions also wrote `active` and `timestamp`,
+    read when there. -#}
 {{ config(enabled=input_crm() == 'hubspot') }}
+{%- set source_relation = source('hubspot', 'engagement') %}
 
 with
 
 source as (
 
-    select * from {{ source('hubspot', 'engagement') }}
+    select * from {{ source_relation }}
 
 ),
 
@@ -13,8 +18,13 @@ renamed as (
     select
         cast(id as {{ dbt.type_string() }}) as engagement_id,
         upper(trim(type)) as engagement_type,
-        coalesce(cast(active as boolean), true) as is_active,
-        cast(timestamp as {{ dbt.type_timestamp() }}) as occurred_at
+        coalesce(
+            cast({{ crm_column(source_relation, 'active', 'boolean') }} as boolean), true
+        ) as is_active,
+        cast(
+            {{ crm_column(source_relation, 'timestamp', dbt.type_timestamp()) }}
+            as {{ dbt.type_timestamp() }}
+        ) as occurred_at
     from source
 
 )

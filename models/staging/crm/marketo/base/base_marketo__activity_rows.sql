@@ -1,6 +1,8 @@
 {#- Every Marketo activity the contract's event log can hold (e-mail opens, clicks and
-    unsubscribes, form fills, page visits, list additions, program status changes), its
-    lead resolved, with why a row is not staged as read: `crm_reason` and `is_staged`. -#}
+    unsubscribes, form fills, page visits, list additions, program status changes, and the
+    field changes that unsubscribe a lead with no e-mail: an import, a rep, a list action),
+    its lead resolved, with why a row is not staged as read: `crm_reason` and
+    `is_staged`. -#}
 {{ config(enabled=input_crm() == 'marketo') }}
 {%- set activity_models = [
     'base_marketo__activity_open_email',
@@ -22,9 +24,29 @@ with
     ),
 {% endfor %}
 
+field_changes as (
+
+    select * from {{ ref('base_marketo__activity_change_data_value') }}
+
+),
+
 lead_resolution as (
 
     select * from {{ ref('base_marketo__lead_resolution') }}
+
+),
+
+field_unsubscribes as (
+
+    -- the lead's `Unsubscribed` field set to true
+    select
+        activity_id,
+        lead_id,
+        'unsubscribe' as event_type,
+        cast(null as {{ dbt.type_string() }}) as subject,
+        occurred_at
+    from field_changes
+    where changed_field = 'unsubscribed' and new_value in ('true', '1', 'yes')
 
 ),
 
@@ -39,8 +61,16 @@ activity as (
             subject,
             occurred_at
         from {{ model_name | replace('base_marketo__', '') }}
-        {% if not loop.last %}union all{% endif %}
+        union all
     {% endfor %}
+    select
+        'marketo.activity_change_data_value' as crm_table,
+        activity_id,
+        lead_id,
+        event_type,
+        subject,
+        occurred_at
+    from field_unsubscribes
 
 ),
 

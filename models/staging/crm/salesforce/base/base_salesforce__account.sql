@@ -13,7 +13,7 @@ renamed as (
 
     select
         cast(id as {{ dbt.type_string() }}) as account_id,
-        coalesce(cast(is_deleted as boolean), false) as is_deleted,
+        {{ crm_is_deleted(source_relation) }} as is_deleted,
         name as account_name,
         website,
         industry,
@@ -24,6 +24,8 @@ renamed as (
         {% endfor -%}
         billing_country as country
     from source
+    -- history mode keeps every version of a record: the active one is the record
+    where {{ crm_is_current_version(source_relation) }}
 
 )
 

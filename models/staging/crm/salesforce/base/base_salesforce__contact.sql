@@ -13,8 +13,11 @@ renamed as (
 
     select
         cast(id as {{ dbt.type_string() }}) as contact_id,
-        coalesce(cast(is_deleted as boolean), false) as is_deleted,
-        cast(master_record_id as {{ dbt.type_string() }}) as master_record_id,
+        {{ crm_is_deleted(source_relation) }} as is_deleted,
+        cast(
+            {{ crm_column(source_relation, 'master_record_id', dbt.type_string()) }}
+            as {{ dbt.type_string() }}
+        ) as master_record_id,
         cast(account_id as {{ dbt.type_string() }}) as account_id,
         email,
         title as job_title,
@@ -28,6 +31,8 @@ renamed as (
         cast(created_date as {{ dbt.type_timestamp() }}) as created_at,
         cast(last_modified_date as {{ dbt.type_timestamp() }}) as updated_at
     from source
+    -- history mode keeps every version of a record: the active one is the record
+    where {{ crm_is_current_version(source_relation) }}
 
 )
 

@@ -13,10 +13,18 @@ renamed as (
 
     select
         cast(id as {{ dbt.type_string() }}) as lead_id,
-        coalesce(cast(is_deleted as boolean), false) as is_deleted,
-        cast(master_record_id as {{ dbt.type_string() }}) as master_record_id,
-        coalesce(cast(is_converted as boolean), false) as is_converted,
-        cast(converted_contact_id as {{ dbt.type_string() }}) as converted_contact_id,
+        {{ crm_is_deleted(source_relation) }} as is_deleted,
+        cast(
+            {{ crm_column(source_relation, 'master_record_id', dbt.type_string()) }}
+            as {{ dbt.type_string() }}
+        ) as master_record_id,
+        coalesce(
+            cast({{ crm_column(source_relation, 'is_converted', 'boolean') }} as boolean), false
+        ) as is_converted,
+        cast(
+            {{ crm_column(source_relation, 'converted_contact_id', dbt.type_string()) }}
+            as {{ dbt.type_string() }}
+        ) as converted_contact_id,
         email,
         title as job_title,
         phone,
@@ -34,6 +42,8 @@ renamed as (
         cast(created_date as {{ dbt.type_timestamp() }}) as created_at,
         cast(last_modified_date as {{ dbt.type_timestamp() }}) as updated_at
     from source
+    -- history mode keeps every version of a record: the active one is the record
+    where {{ crm_is_current_version(source_relation) }}
 
 )
 

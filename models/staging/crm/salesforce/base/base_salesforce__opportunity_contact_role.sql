@@ -1,10 +1,11 @@
 {{ config(enabled=input_crm() == 'salesforce') }}
+{%- set source_relation = source('salesforce', 'opportunity_contact_role') %}
 
 with
 
 source as (
 
-    select * from {{ source('salesforce', 'opportunity_contact_role') }}
+    select * from {{ source_relation }}
 
 ),
 
@@ -13,8 +14,10 @@ renamed as (
     select
         cast(opportunity_id as {{ dbt.type_string() }}) as opportunity_id,
         cast(contact_id as {{ dbt.type_string() }}) as contact_id,
-        coalesce(cast(is_deleted as boolean), false) as is_deleted
+        {{ crm_is_deleted(source_relation) }} as is_deleted
     from source
+    -- history mode keeps every version of a record: the active one is the record
+    where {{ crm_is_current_version(source_relation) }}
 
 )
 

@@ -1,10 +1,11 @@
 {{ config(enabled=input_crm() == 'salesforce') }}
+{%- set source_relation = source('salesforce', 'task') %}
 
 with
 
 source as (
 
-    select * from {{ source('salesforce', 'task') }}
+    select * from {{ source_relation }}
 
 ),
 
@@ -13,12 +14,14 @@ renamed as (
     select
         cast(id as {{ dbt.type_string() }}) as task_id,
         cast(who_id as {{ dbt.type_string() }}) as person_id,
-        coalesce(cast(is_deleted as boolean), false) as is_deleted,
+        {{ crm_is_deleted(source_relation) }} as is_deleted,
         -- TaskSubtype (Call, Email, Task, ListEmail) is set by Salesforce; Type by users
         coalesce(task_subtype, type) as task_kind,
         subject,
         cast(created_date as {{ dbt.type_timestamp() }}) as occurred_at
     from source
+    -- history mode keeps every version of a record: the active one is the record
+    where {{ crm_is_current_version(source_relation) }}
 
 )
 
