@@ -39,7 +39,7 @@ test: lint
 	scripts/ensure_debian_package.sh java openjdk-17-jre-headless
 	scripts/ensure_debian_package.sh chromium chromium
 	scripts/postgres.sh start
-	scripts/fakesnow.sh start || { scripts/postgres.sh stop; exit 1; }
+	FAKESNOW=$(abspath $(BIN))/fakesnow scripts/fakesnow.sh start || { scripts/postgres.sh stop; exit 1; }
 	$(BIN)/pytest; status=$$?; scripts/fakesnow.sh stop; scripts/postgres.sh stop; exit $$status
 
 ## The Superset dashboard's test: installs Superset in its own environment (.superset/venv,
