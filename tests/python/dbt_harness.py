@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -286,6 +287,16 @@ def snowflake_query(sql: str) -> list[tuple]:
     """Rows of a query on the Snowflake emulator."""
     import snowflake.connector  # only the Snowflake tests need the connector
 
+    # the connector retries a refused connection for minutes: say at once what is missing
+    try:
+        socket.create_connection(
+            (SNOWFLAKE_EMULATED["host"], SNOWFLAKE_EMULATED["port"]), timeout=5
+        ).close()
+    except OSError as error:
+        raise AssertionError(
+            "the Snowflake emulator is not running: scripts/fakesnow.sh start"
+            f" (127.0.0.1:{SNOWFLAKE_EMULATED['port']}: {error})"
+        ) from error
     with snowflake.connector.connect(**SNOWFLAKE_EMULATED) as connection:
         return connection.cursor().execute(sql).fetchall()
 
