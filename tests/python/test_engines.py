@@ -160,14 +160,22 @@ def fetch(run: DbtRun, engine: str, dataset: str, table: str) -> list[tuple]:
 
 class _Cache(dict):
     """A dict that computes a missing key's value once, when a test first asks for it (a
-    test selected with -k builds only the engines it compares)."""
+    test selected with -k builds only the engines it compares). A failure is kept too: the
+    other tests of a failed build fail at once instead of building it again."""
 
     def __init__(self, compute):
         super().__init__()
         self._compute = compute
+        self._failures: dict = {}
 
     def __missing__(self, key):
-        self[key] = self._compute(*key)
+        if key in self._failures:
+            raise self._failures[key]
+        try:
+            self[key] = self._compute(*key)
+        except Exception as failure:
+            self._failures[key] = failure
+            raise
         return self[key]
 
 
