@@ -32,13 +32,15 @@ demo: install
 	$(BIN)/lead-scoring publish --duckdb "$(LEAD_SCORING_DUCKDB_PATH)" --output "$(CURDIR)/lead_scoring_published.duckdb" --project-dir integration_tests
 
 ## Linters, then the test suite (dbt unit and data tests run inside it), with a throwaway
-## PostgreSQL server on 127.0.0.1 and Spark in local mode for the cross-engine test; Java
-## and Chromium (the impact report's page) come from Debian's packages when missing.
+## PostgreSQL server and fakesnow's Snowflake emulator on 127.0.0.1 and Spark in local mode
+## for the cross-engine tests (both servers stopped at the end, pass or fail); Java and
+## Chromium (the impact report's page) come from Debian's packages when missing.
 test: lint
 	scripts/ensure_debian_package.sh java openjdk-17-jre-headless
 	scripts/ensure_debian_package.sh chromium chromium
 	scripts/postgres.sh start
-	$(BIN)/pytest; status=$$?; scripts/postgres.sh stop; exit $$status
+	FAKESNOW=$(abspath $(BIN))/fakesnow scripts/fakesnow.sh start || { scripts/postgres.sh stop; exit 1; }
+	$(BIN)/pytest; status=$$?; scripts/fakesnow.sh stop; scripts/postgres.sh stop; exit $$status
 
 ## The Superset dashboard's test: installs Superset in its own environment (.superset/venv,
 ## minutes, once), imports the dashboard on a demo warehouse scored on three days and reads

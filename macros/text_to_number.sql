@@ -49,3 +49,12 @@
             then cast(trim({{ expression }}) as {{ number_type() }})
     end
 {%- endmacro %}
+
+{% macro snowflake__text_to_number(expression) -%}
+    {#- Snowflake's regexp_like anchors the pattern at both ends (number_pattern does too);
+        try_to_double returns null instead of failing, whatever order the plan evaluates in -#}
+    case
+        when regexp_like(trim({{ expression }}), {{ number_pattern() }})
+            then try_to_double(trim({{ expression }}))
+    end
+{%- endmacro %}

@@ -8,7 +8,7 @@
     incremental_strategy='append',
     full_refresh=false,
     on_schema_change='fail',
-    enabled=(target.type != 'spark'),
+    enabled=lead_scoring.can_delete_rows(),
     pre_hook="{{ forget_runs_from_as_of_date('changed_on') }}",
 ) }}
 

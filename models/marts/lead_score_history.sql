@@ -9,7 +9,7 @@
     unique_key=['contact_id', 'scoring_model', 'valid_from'],
     full_refresh=false,
     on_schema_change='fail',
-    enabled=(target.type != 'spark'),
+    enabled=lead_scoring.can_delete_rows(),
     pre_hook=[
         "{{ forget_runs_from_as_of_date('valid_from') }}",
         "{{ reopen_periods_from_as_of_date('valid_to') }}",

@@ -5,7 +5,7 @@
 {{ config(
     materialized='incremental',
     unique_key=['scoring_model', 'scored_as_of', 'conversion_horizon_days'],
-    incremental_strategy=('append' if target.type == 'spark' else 'delete+insert'),
+    incremental_strategy=('delete+insert' if lead_scoring.can_delete_rows() else 'append'),
     on_schema_change='fail'
 ) }}
 

@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -37,6 +38,20 @@ POSTGRES_TYPES = {
     "DECIMAL": "numeric",
 }
 MARTS_SCHEMA = "main"
+# fakesnow's emulator as scripts/fakesnow.sh starts it (`make test` does) and the
+# `snowflake_emulated` target of profiles/profiles.yml reaches it
+SNOWFLAKE_EMULATED = {
+    "account": "fakesnow",
+    "user": "fake",
+    "password": "snow",
+    "host": "127.0.0.1",
+    "port": int(os.environ.get("LEAD_SCORING_FAKESNOW_PORT", "55450")),
+    "protocol": "http",
+    "database": os.environ.get("LEAD_SCORING_SNOWFLAKE_DATABASE", "lead_scoring"),
+}
+# dbt's unit tests create temporary tables under a database-qualified name, which the
+# emulator cannot do: they run on the other engines (docs/engines.md)
+NO_UNIT_TESTS = ["--exclude-resource-type", "unit_test"]
 
 INPUT_COLUMNS = {
     "contacts": {
@@ -266,3 +281,45 @@ def rebuild_copy(
         {"scoring_as_of": as_of, "lead_scoring_schema": INPUT_SCHEMA},
         threads=4,
     )
+
+
+def snowflake_query(sql: str) -> list[tuple]:
+    """Rows of a query on the Snowflake emulator."""
+    import snowflake.connector  # only the Snowflake tests need the connector
+
+    # the connector retries a refused connection for minutes: say at once what is missing
+    try:
+        socket.create_connection(
+            (SNOWFLAKE_EMULATED["host"], SNOWFLAKE_EMULATED["port"]), timeout=5
+        ).close()
+    except OSError as error:
+        raise AssertionError(
+            "the Snowflake emulator is not running: scripts/fakesnow.sh start"
+            f" (127.0.0.1:{SNOWFLAKE_EMULATED['port']}: {error})"
+        ) from error
+    with snowflake.connector.connect(**SNOWFLAKE_EMULATED) as connection:
+        return connection.cursor().execute(sql).fetchall()
+
+
+def drop_snowflake_schemas(prefix: str) -> None:
+    """Drop the emulator's schemas named ``prefix``... (a server kept from an earlier run
+    holds an earlier build's incremental tables)."""
+    found = snowflake_query(
+        "select schema_name from information_schema.schemata"
+        f" where lower(schema_name) like '{prefix.lower()}%'"
+    )
+    for (schema,) in found:
+        snowflake_query(f"drop schema if exists {schema} cascade")
+
+
+def snowflake_insert(table: str, width: int, rows: list[tuple], batch: int = 2000) -> None:
+    """Insert ``rows`` (``width`` values each) into ``table`` on the emulator."""
+    import snowflake.connector
+
+    placeholders = "(" + ", ".join(["%s"] * width) + ")"
+    with snowflake.connector.connect(**SNOWFLAKE_EMULATED) as connection:
+        cursor = connection.cursor()
+        for start in range(0, len(rows), batch):
+            cursor.executemany(
+                f"insert into {table} values {placeholders}", rows[start : start + batch]
+            )

@@ -15,7 +15,16 @@ import psycopg2
 import pytest
 import yaml
 
-from dbt_harness import POSTGRES_TYPES, PROJECT_ROOT, SCORE_ONLY, copy_project, run_dbt
+from dbt_harness import (
+    POSTGRES_TYPES,
+    PROJECT_ROOT,
+    SCORE_ONLY,
+    copy_project,
+    drop_snowflake_schemas,
+    run_dbt,
+    snowflake_insert,
+    snowflake_query,
+)
 from lead_scoring import crm_shapes
 from lead_scoring.cli import main as lead_scoring_cli
 from test_engines import PG
@@ -277,22 +286,20 @@ def _copy_schema_to_postgres(duckdb_path: Path, schema: str, workdir: Path) -> N
                 )
 
 
-def test_the_crm_staging_scores_alike_on_postgres(round_trip, tmp_path):
-    """The same SQL on PostgreSQL (running: `make test` starts it), the CRM's tables synced
-    into a schema there."""
-    crm, crm_run, _ = round_trip
-    _copy_schema_to_postgres(crm_run.duckdb_path, crm, tmp_path)
+SCORED_COLUMNS = (
+    "contact_id, scoring_model, fit_points, activity_points, grade, zone, score_reasons"
+)
+QUALITY_COLUMNS = "input_table, reason, row_count"
+# the CRM whose round trip also runs on the Snowflake emulator (one is enough to prove the
+# SQL; loading the loader's tables into the emulator takes a while)
+SNOWFLAKE_CRM = "salesforce"
+
+
+def _score_on_another_engine(crm: str, tmp_path: Path, env: dict[str, str]) -> None:
+    """Score the CRM's tables (already in the engine's schema ``crm``) through its staging,
+    with the starter grid, on the engine ``env`` points at."""
     project_dir = copy_project(tmp_path / "project")
     _use_starter_grid(project_dir, crm)
-    marts_schema = f"crm_staging_{crm}"
-    with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
-        # a server kept from an earlier run holds an earlier build's incremental tables
-        cursor.execute(
-            "select schema_name from information_schema.schemata where schema_name like %s",
-            [f"{marts_schema}%"],
-        )
-        for (schema,) in cursor.fetchall():
-            cursor.execute(f"drop schema {schema} cascade")
     built = run_dbt(
         project_dir,
         tmp_path / "unused.duckdb",
@@ -303,20 +310,15 @@ def test_the_crm_staging_scores_alike_on_postgres(round_trip, tmp_path):
             "lead_scoring_schema": crm,
         },
         threads=4,
-        env={"LEAD_SCORING_TARGET": "postgres", "LEAD_SCORING_PG_SCHEMA": marts_schema},
+        env=env,
     )
     assert built.returncode == 0, built.output
-    columns = "contact_id, scoring_model, fit_points, activity_points, grade, zone, score_reasons"
-    with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
-        cursor.execute(f"select {columns} from {marts_schema}.lead_scores")
-        postgres_scores = sorted(cursor.fetchall())
-        cursor.execute(
-            f"select input_table, reason, row_count from {marts_schema}.scoring_data_quality"
-        )
-        postgres_quality = sorted(cursor.fetchall())
-    assert postgres_scores == sorted(crm_run.query(f"select {columns} from main.lead_scores"))
-    assert postgres_quality == sorted(
-        crm_run.query("select input_table, reason, row_count from main.scoring_data_quality")
+
+
+def _published_on_duckdb(crm_run) -> tuple[list[tuple], list[tuple]]:
+    return (
+        sorted(crm_run.query(f"select {SCORED_COLUMNS} from main.lead_scores")),
+        sorted(crm_run.query(f"select {QUALITY_COLUMNS} from main.scoring_data_quality")),
     )
 
 
@@ -557,3 +559,75 @@ def test_marketo_unsubscribes_by_a_field_change_are_counted(round_trip):
         )
     }
     assert unsubscribed <= penalised
+
+
+def test_the_crm_staging_scores_alike_on_postgres(round_trip, tmp_path):
+    """The same SQL on PostgreSQL (running: `make test` starts it), the CRM's tables synced
+    into a schema there."""
+    crm, crm_run, _ = round_trip
+    _copy_schema_to_postgres(crm_run.duckdb_path, crm, tmp_path)
+    marts_schema = f"crm_staging_{crm}"
+    with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
+        # a server kept from an earlier run holds an earlier build's incremental tables
+        cursor.execute(
+            "select schema_name from information_schema.schemata where schema_name like %s",
+            [f"{marts_schema}%"],
+        )
+        for (schema,) in cursor.fetchall():
+            cursor.execute(f"drop schema {schema} cascade")
+    _score_on_another_engine(
+        crm,
+        tmp_path,
+        {"LEAD_SCORING_TARGET": "postgres", "LEAD_SCORING_PG_SCHEMA": marts_schema},
+    )
+    with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
+        cursor.execute(f"select {SCORED_COLUMNS} from {marts_schema}.lead_scores")
+        postgres_scores = sorted(cursor.fetchall())
+        cursor.execute(f"select {QUALITY_COLUMNS} from {marts_schema}.scoring_data_quality")
+        postgres_quality = sorted(cursor.fetchall())
+    assert (postgres_scores, postgres_quality) == _published_on_duckdb(crm_run)
+
+
+def _copy_schema_to_snowflake(duckdb_path: Path, schema: str) -> None:
+    """The loader's tables as they would be synced into Snowflake (schema ``schema`` of the
+    emulator); DuckDB's type names of these tables are Snowflake's too."""
+    drop_snowflake_schemas(schema)
+    snowflake_query(f"create schema {schema}")
+    with duckdb.connect(str(duckdb_path), read_only=True) as con:
+        tables = con.execute(
+            "select table_name from duckdb_tables() where schema_name = ?", [schema]
+        ).fetchall()
+        for (table,) in tables:
+            columns = con.execute(f"describe {schema}.{table}").fetchall()
+            snowflake_query(
+                f"create table {schema}.{table} ("
+                + ", ".join(f"{name} {type_}" for name, type_, *_ in columns)
+                + ")"
+            )
+            rows = con.execute(f"select * from {schema}.{table}").fetchall()
+            snowflake_insert(f"{schema}.{table}", len(columns), rows)
+
+
+@pytest.mark.parametrize("round_trip", [SNOWFLAKE_CRM], indirect=True)
+def test_the_crm_staging_scores_alike_on_snowflake(round_trip, tmp_path):
+    """The same SQL on the Snowflake emulator (running: `make test` starts it), the CRM's
+    tables synced into a schema there."""
+    crm, crm_run, _ = round_trip
+    _copy_schema_to_snowflake(crm_run.duckdb_path, crm)
+    marts_schema = f"crm_staging_{crm}"
+    drop_snowflake_schemas(marts_schema)
+    _score_on_another_engine(
+        crm,
+        tmp_path,
+        {
+            "LEAD_SCORING_TARGET": "snowflake_emulated",
+            "LEAD_SCORING_SNOWFLAKE_SCHEMA": marts_schema,
+        },
+    )
+    published = (
+        sorted(snowflake_query(f"select {SCORED_COLUMNS} from {marts_schema}.lead_scores")),
+        sorted(
+            snowflake_query(f"select {QUALITY_COLUMNS} from {marts_schema}.scoring_data_quality")
+        ),
+    )
+    assert published == _published_on_duckdb(crm_run)

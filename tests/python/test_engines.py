@@ -1,11 +1,14 @@
-"""The same SQL gives the same scores on DuckDB, PostgreSQL and Apache Spark.
+"""The same SQL gives the same scores on DuckDB, PostgreSQL, Apache Spark and Snowflake
+(fakesnow's emulator).
 
 The demo dataset and the golden dataset (test_golden_scores.py with its extra `tiers`
 model, together with test_grid_language.py's contacts, optional inputs and test models of
 the second grid edition) are each loaded as seeds and built with `dbt build` on every
 engine; lead_scores, lead_score_details, account_scores and the evaluation marts must hold
-identical rows everywhere (rates to nine decimals). PostgreSQL must be running
-(`scripts/postgres.sh start`, done by `make test`); Spark runs inside dbt (session method).
+identical rows everywhere (rates to nine decimals). PostgreSQL and the Snowflake emulator
+must be running (`scripts/postgres.sh start`, `scripts/fakesnow.sh start`: `make test` starts
+both); Spark runs inside dbt (session method). On the emulator an invalid grid must publish
+nothing, with the messages it gets everywhere else.
 """
 
 from __future__ import annotations
@@ -20,11 +23,24 @@ import duckdb
 import psycopg2
 import pytest
 
+import test_bad_grids as bad_grids
 import test_golden_scores as golden
 import test_grid_language as grid_language
-from dbt_harness import DbtRun, append_seed_rows, copy_project, run_dbt
+from dbt_harness import (
+    NO_UNIT_TESTS,
+    DbtRun,
+    append_seed_rows,
+    copy_project,
+    drop_snowflake_schemas,
+    run_dbt,
+    snowflake_query,
+)
 
-ENGINES = ["duckdb", "postgres", "spark"]
+ENGINES = ["duckdb", "postgres", "spark", "snowflake"]
+# the profile target of each engine, where its name differs
+TARGETS = {"snowflake": "snowflake_emulated"}
+# the emulator cannot run dbt's unit tests (dbt_harness.NO_UNIT_TESTS)
+EXCLUDED = {"snowflake": NO_UNIT_TESTS}
 MARTS = [
     "lead_scores",
     "lead_score_details",
@@ -80,22 +96,35 @@ def prepare(workdir: Path, dataset: str) -> Path:
     return project_dir
 
 
-def build(workdir: Path, engine: str, dataset: str) -> DbtRun:
-    """Seed, then build (4 threads once the seeds are in), on one engine."""
-    project_dir = prepare(workdir, dataset)
+def engine_env(workdir: Path, engine: str, dataset: str) -> dict[str, str]:
+    """The environment that points dbt at ``engine`` and the dataset's schema there."""
     schema = f"engines_{dataset}"
-    env = {
-        "LEAD_SCORING_TARGET": engine,
+    return {
+        "LEAD_SCORING_TARGET": TARGETS.get(engine, engine),
         "LEAD_SCORING_PG_SCHEMA": schema,
         "LEAD_SCORING_SPARK_SCHEMA": schema,
         "LEAD_SCORING_SPARK_DIR": str(workdir / "spark"),
+        "LEAD_SCORING_SNOWFLAKE_SCHEMA": schema,
     }
+
+
+def build(workdir: Path, engine: str, dataset: str) -> DbtRun:
+    """Seed, then build (4 threads once the seeds are in), on one engine."""
+    project_dir = prepare(workdir, dataset)
+    env = engine_env(workdir, engine, dataset)
+    if engine == "snowflake":
+        drop_snowflake_schemas(f"engines_{dataset}")
     duckdb_path = workdir / "scores.duckdb"
     variables = {"scoring_as_of": DATASETS[dataset]}
     seeded = run_dbt(project_dir, duckdb_path, ["seed", "--full-refresh"], variables, 4, env)
     assert seeded.returncode == 0, seeded.output
     built = run_dbt(
-        project_dir, duckdb_path, ["build", "--exclude", "resource_type:seed"], variables, 4, env
+        project_dir,
+        duckdb_path,
+        ["build", "--exclude", "resource_type:seed", *EXCLUDED.get(engine, [])],
+        variables,
+        4,
+        env,
     )
     assert built.returncode == 0, built.output
     return built
@@ -122,26 +151,55 @@ def fetch(run: DbtRun, engine: str, dataset: str, table: str) -> list[tuple]:
         with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
             cursor.execute(f"select * from {schema}.{table}")
             return normalised(cursor.fetchall())
+    if engine == "snowflake":
+        return normalised(snowflake_query(f"select * from {schema}.{table}"))
     # Spark keeps its tables as Parquet files under the warehouse directory
     files = run.project_dir.parent / "spark" / "warehouse" / f"{schema}.db" / table / "*.parquet"
     return normalised(duckdb.sql(f"select * from '{files}'").fetchall())
 
 
+class _Cache(dict):
+    """A dict that computes a missing key's value once, when a test first asks for it (a
+    test selected with -k builds only the engines it compares). A failure is kept too: the
+    other tests of a failed build fail at once instead of building it again."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self._compute = compute
+        self._failures: dict = {}
+
+    def __missing__(self, key):
+        if key in self._failures:
+            raise self._failures[key]
+        try:
+            self[key] = self._compute(*key)
+        except Exception as failure:
+            self._failures[key] = failure
+            raise
+        return self[key]
+
+
 @pytest.fixture(scope="module")
-def marts(tmp_path_factory) -> dict[tuple[str, str, str], list[tuple]]:
-    found = {}
-    for dataset in DATASETS:
-        for engine in ENGINES:
-            workdir = tmp_path_factory.mktemp(f"{engine}_{dataset}")
-            run = build(workdir, engine, dataset)
-            for table in MARTS:
-                found[(engine, dataset, table)] = fetch(run, engine, dataset, table)
-    return found
+def builds(tmp_path_factory) -> dict[tuple[str, str], DbtRun]:
+    """Each dataset built on each engine, by (engine, dataset)."""
+    return _Cache(
+        lambda engine, dataset: build(
+            tmp_path_factory.mktemp(f"{engine}_{dataset}"), engine, dataset
+        )
+    )
+
+
+@pytest.fixture(scope="module")
+def marts(builds) -> dict[tuple[str, str, str], list[tuple]]:
+    """Each mart's rows, by (engine, dataset, table)."""
+    return _Cache(
+        lambda engine, dataset, table: fetch(builds[(engine, dataset)], engine, dataset, table)
+    )
 
 
 @pytest.mark.parametrize("dataset", list(DATASETS))
 @pytest.mark.parametrize("table", MARTS)
-@pytest.mark.parametrize("engine", ["postgres", "spark"])
+@pytest.mark.parametrize("engine", ["postgres", "spark", "snowflake"])
 def test_engine_publishes_the_same_rows_as_duckdb(marts, engine, dataset, table):
     reference = marts[("duckdb", dataset, table)]
     assert reference, "DuckDB published nothing to compare with"
@@ -159,3 +217,43 @@ def test_golden_reasons_survive_every_engine(marts):
             "Target industry +300; Webinar registration +200; Senior title +200; "
             "Phone provided +50"
         ], engine
+
+
+# grid errors of the shipped `default` model, each in a different seed row, made at once:
+# the validation names every problem
+PUBLISHED = ["lead_scores", "lead_score_details"]
+SNOWFLAKE_BAD_GRIDS = [
+    "unknown operator",
+    "tier above its cap",
+    "between value that is not two numbers",
+    "zone matrix missing a cell",
+    "attribute no input table has",
+]
+
+
+def test_invalid_grid_publishes_nothing_on_snowflake(builds, marts):
+    """test_bad_grids.py's cases on the emulator: the build fails with the same messages and
+    the published scores stay as the good build left them."""
+    run = builds[("snowflake", "golden")]
+    before = {table: marts[("snowflake", "golden", table)] for table in PUBLISHED}
+    for case in SNOWFLAKE_BAD_GRIDS:
+        change, _ = bad_grids.BAD_GRIDS[case]
+        change(run.project_dir)
+    workdir = run.project_dir.parent
+    rebuilt = run_dbt(
+        run.project_dir,
+        run.duckdb_path,
+        ["build", *NO_UNIT_TESTS],
+        {"scoring_as_of": DATASETS["golden"]},
+        4,
+        engine_env(workdir, "snowflake", "golden"),
+    )
+
+    assert rebuilt.returncode != 0
+    assert "The scoring grid is invalid; nothing was published" in rebuilt.output
+    for case in SNOWFLAKE_BAD_GRIDS:
+        for words in bad_grids.BAD_GRIDS[case][1]:
+            assert words in rebuilt.output, case
+    assert before["lead_scores"], "the good build published no score"
+    for table in PUBLISHED:
+        assert fetch(rebuilt, "snowflake", "golden", table) == before[table]

@@ -4,7 +4,7 @@
 -- received deliveries since the last run; Spark's default table format cannot delete rows,
 -- so there it is rebuilt every run.
 {{ config(
-    materialized=('table' if target.type == 'spark' else 'incremental'),
+    materialized=('incremental' if lead_scoring.can_delete_rows() else 'table'),
     incremental_strategy='delete+insert',
     unique_key='event_key',
     on_schema_change='fail',
@@ -155,13 +155,15 @@ ranked as (
     -- repeat the kept delivery exactly are its peers: they share its content_rank of 1
     select
         *,
-        row_number() over delivery_order as delivery_rank,
-        dense_rank() over delivery_order as content_rank
+        row_number() over (
+            partition by event_key
+            order by occurred_at nulls last, contact_id, event_type, subject
+        ) as delivery_rank,
+        dense_rank() over (
+            partition by event_key
+            order by occurred_at nulls last, contact_id, event_type, subject
+        ) as content_rank
     from deliveries
-    window delivery_order as (
-        partition by event_key
-        order by occurred_at nulls last, contact_id, event_type, subject
-    )
 
 )
 
