@@ -243,6 +243,29 @@ def _check_grid(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_grid(args: argparse.Namespace) -> int:
+    seeds_dir = Path(args.seeds_dir)
+    seeds_yml = grid_files.grid_seeds_yml(seeds_dir)
+    problems = [
+        problem
+        for folder in args.folders
+        for problem in grid_files.check_grid_files(Path(folder), seeds_yml)
+    ]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 2
+    for folder in args.folders:
+        try:
+            added = grid_files.add_grid(Path(folder), seeds_dir)
+        except ValueError as error:
+            print(f"lead-scoring add-grid: {error}", file=sys.stderr)
+            return 2
+        for model, rows in added.items():
+            print(f"added scoring model {model} ({rows} rows) from {folder} to {seeds_dir}")
+    return 0
+
+
 def _add_warehouse_arguments(parser: argparse.ArgumentParser) -> None:
     """Where a command that builds in its own schema finds the project and the inputs."""
     parser.add_argument("--project-dir", default=".", help="the dbt project (default: here)")
@@ -419,6 +442,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     checking.add_argument("--seeds-dir", default="seeds/grid", help="the grid seeds to check")
     checking.set_defaults(handler=_check_grid)
+
+    adding = commands.add_parser(
+        "add-grid",
+        help="append the scoring models of grid folders (grids/examples/<model>/) to a grid",
+        description=grid_files.add_grid.__doc__,
+    )
+    adding.add_argument("folders", nargs="+", help="grid folders whose rows to append")
+    adding.add_argument("--seeds-dir", default="seeds/grid", help="the grid to append to")
+    adding.set_defaults(handler=_add_grid)
     return parser
 
 

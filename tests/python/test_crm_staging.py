@@ -28,6 +28,7 @@ DEMO_SIZE = ["--contacts=400", "--accounts=60", "--events=8000"]
 
 
 def _use_starter_grid(project_dir: Path, crm: str) -> None:
+    (project_dir / "seeds" / "grid").mkdir(parents=True, exist_ok=True)
     for path in (PROJECT_ROOT / "grids" / crm).glob("grid_*.csv"):
         shutil.copy(path, project_dir / "seeds" / "grid" / path.name)
 
@@ -41,20 +42,26 @@ def round_trip(request, tmp_path_factory):
     inputs = workdir / "inputs.duckdb"
     assert lead_scoring_cli(["generate", *DEMO_SIZE, f"--crm={crm}", f"--duckdb={inputs}"]) == 0
 
-    # the CRM's starter grid as the package's shipped grid
     package_dir = copy_project(workdir / "lead_scoring")
-    _use_starter_grid(package_dir, crm)
     consumer_dir = workdir / "integration_tests"
     shutil.copytree(
         CONSUMER,
         consumer_dir,
         ignore=shutil.ignore_patterns(
-            "target", "dbt_packages", "*.duckdb", "demo", "partner_program_grid"
+            # the demo's data and grid (seeds/grid/, when `make demo` wrote it)
+            "target",
+            "dbt_packages",
+            "*.duckdb",
+            "demo",
+            "grid",
+            "partner_program_grid",
         ),
     )
     (consumer_dir / "packages.yml").write_text(
         yaml.safe_dump({"packages": [{"local": str(package_dir)}]})
     )
+    # the CRM's starter grid as the consumer project's own grid
+    _use_starter_grid(consumer_dir, crm)
     crm_warehouse = workdir / "crm.duckdb"
     shutil.copy(inputs, crm_warehouse)
     installed = run_dbt(consumer_dir, crm_warehouse, ["deps"], {})

@@ -22,7 +22,14 @@ import pytest
 
 import test_golden_scores as golden
 import test_grid_language as grid_language
-from dbt_harness import DbtRun, append_seed_rows, copy_project, run_dbt
+from dbt_harness import (
+    DEMO_MODELS,
+    DbtRun,
+    append_seed_rows,
+    copy_project,
+    demo_input_vars,
+    run_dbt,
+)
 
 ENGINES = ["duckdb", "postgres", "spark"]
 MARTS = [
@@ -63,7 +70,7 @@ def write_demo_seed(project_dir: Path, table: str, rows: list[dict]) -> None:
 
 
 def prepare(workdir: Path, dataset: str) -> Path:
-    project_dir = copy_project(workdir / "project", with_demo=True)
+    project_dir = copy_project(workdir / "project", DEMO_MODELS, with_demo=True)
     if dataset == "golden":
         # both golden datasets at once: their contact, account and event keys are distinct,
         # and both are scored as of the same date
@@ -91,7 +98,9 @@ def build(workdir: Path, engine: str, dataset: str) -> DbtRun:
         "LEAD_SCORING_SPARK_DIR": str(workdir / "spark"),
     }
     duckdb_path = workdir / "scores.duckdb"
-    variables = {"scoring_as_of": DATASETS[dataset]}
+    # the demo seeds load into <target schema>_demo (DuckDB's profile schema is main)
+    demo = demo_input_vars("main" if engine == "duckdb" else schema)
+    variables = {"scoring_as_of": DATASETS[dataset], **demo}
     seeded = run_dbt(project_dir, duckdb_path, ["seed", "--full-refresh"], variables, 4, env)
     assert seeded.returncode == 0, seeded.output
     built = run_dbt(

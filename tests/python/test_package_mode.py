@@ -49,7 +49,13 @@ def consumer_run(inputs, tmp_path_factory):
         CONSUMER,
         consumer_dir,
         ignore=shutil.ignore_patterns(
-            "target", "dbt_packages", "*.duckdb", "demo", "partner_program_grid"
+            # the demo's data and grid (seeds/grid/, when `make demo` wrote it)
+            "target",
+            "dbt_packages",
+            "*.duckdb",
+            "demo",
+            "grid",
+            "partner_program_grid",
         ),
     )
     # the package where this test put it (the committed packages.yml says `local: ../`)
