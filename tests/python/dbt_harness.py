@@ -161,6 +161,31 @@ def copy_project(
     return destination
 
 
+CONSUMER = PROJECT_ROOT / "integration_tests"
+"""The demo project, which installs lead_scoring as a package."""
+
+
+def copy_consumer(workdir: Path) -> Path:
+    """Copy this project (``copy_project``) into ``workdir``/lead_scoring and the demo project
+    into ``workdir``/integration_tests, installing that copy of the package; without the
+    demo's data and grid (its seeds/grid/, when `make demo` wrote it) nor the partner grid:
+    a test gives it its own. Returns the demo project's copy (`dbt deps` it first)."""
+    package_dir = copy_project(workdir / "lead_scoring")
+    consumer_dir = workdir / "integration_tests"
+    shutil.copytree(
+        CONSUMER,
+        consumer_dir,
+        ignore=shutil.ignore_patterns(
+            "target", "dbt_packages", "*.duckdb", "demo", "grid", "partner_program_grid"
+        ),
+    )
+    # the package where the test put it (the committed packages.yml says `local: ../`)
+    (consumer_dir / "packages.yml").write_text(
+        f"packages:\n  - local: {json.dumps(str(package_dir))}\n"
+    )
+    return consumer_dir
+
+
 def append_seed_rows(project_dir: Path, seed: str, rows: list[dict]) -> None:
     """Append rows to a grid seed of a copied project, in the seed's column order."""
     path = project_dir / "seeds" / "grid" / f"{seed}.csv"

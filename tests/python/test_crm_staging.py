@@ -13,15 +13,20 @@ from pathlib import Path
 import duckdb
 import psycopg2
 import pytest
-import yaml
 
-from dbt_harness import POSTGRES_TYPES, PROJECT_ROOT, SCORE_ONLY, copy_project, run_dbt
+from dbt_harness import (
+    POSTGRES_TYPES,
+    PROJECT_ROOT,
+    SCORE_ONLY,
+    copy_consumer,
+    copy_project,
+    run_dbt,
+)
 from lead_scoring import crm_shapes
 from lead_scoring.cli import main as lead_scoring_cli
 from test_engines import PG
 
 AS_OF = "2026-09-30"
-CONSUMER = PROJECT_ROOT / "integration_tests"
 SCORES = "select * from main.lead_scores order by contact_id, scoring_model"
 # a smaller demo than `make demo`'s: the round trip is about shapes, not volume
 DEMO_SIZE = ["--contacts=400", "--accounts=60", "--events=8000"]
@@ -42,24 +47,7 @@ def round_trip(request, tmp_path_factory):
     inputs = workdir / "inputs.duckdb"
     assert lead_scoring_cli(["generate", *DEMO_SIZE, f"--crm={crm}", f"--duckdb={inputs}"]) == 0
 
-    package_dir = copy_project(workdir / "lead_scoring")
-    consumer_dir = workdir / "integration_tests"
-    shutil.copytree(
-        CONSUMER,
-        consumer_dir,
-        ignore=shutil.ignore_patterns(
-            # the demo's data and grid (seeds/grid/, when `make demo` wrote it)
-            "target",
-            "dbt_packages",
-            "*.duckdb",
-            "demo",
-            "grid",
-            "partner_program_grid",
-        ),
-    )
-    (consumer_dir / "packages.yml").write_text(
-        yaml.safe_dump({"packages": [{"local": str(package_dir)}]})
-    )
+    consumer_dir = copy_consumer(workdir)
     # the CRM's starter grid as the consumer project's own grid
     _use_starter_grid(consumer_dir, crm)
     crm_warehouse = workdir / "crm.duckdb"
