@@ -21,11 +21,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproj
 install: $(VENV)/.installed
 
 ## The demo project integration_tests/ installs this one as a package: seed its demo data,
-## score it with `dbt build` and the shipped grid (tests gate the marts), print a summary,
-## publish the marts for BI tools (lead_scoring_published.duckdb).
+## score it with `dbt build` and its grid, the shipped one plus the example models of
+## grids/examples/ (tests gate the marts), print a summary, publish the marts for BI tools
+## (lead_scoring_published.duckdb). The demo's grid is written from those folders each time
+## (integration_tests/seeds/grid/, not committed: the rows live in one place).
 demo: install
 	$(BIN)/lead-scoring check-grid
 	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt deps --quiet
+	rm -rf integration_tests/seeds/grid
+	$(BIN)/lead-scoring add-grid seeds/grid $(sort $(wildcard grids/examples/*)) --seeds-dir integration_tests/seeds/grid
 	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt seed --select path:seeds/demo --full-refresh
 	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt build --exclude path:seeds/demo --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
 	$(BIN)/lead-scoring summary --duckdb "$(LEAD_SCORING_DUCKDB_PATH)" --project-dir integration_tests

@@ -23,7 +23,7 @@
 {%- endmacro %}
 
 {% macro input_relation(table_name) -%}
-    {#- The relation an input table of the contract (SPEC section 1) is read from: the
+    {#- The relation an input table of the contract (contract section 1) is read from: the
         `lead_scoring` source (your contract-shaped tables, or the demo), or with the var
         `lead_scoring_crm` set, that CRM's staging model mapping its loader's tables to the
         contract (`stg_<crm>__<table>`); none for an optional table the CRM stages nothing

@@ -319,6 +319,29 @@ def _check_grid(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_grid(args: argparse.Namespace) -> int:
+    seeds_dir = Path(args.seeds_dir)
+    seeds_yml = grid_files.grid_seeds_yml(seeds_dir)
+    problems = [
+        problem
+        for folder in args.folders
+        for problem in grid_files.check_grid_files(Path(folder), seeds_yml)
+    ]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 2
+    for folder in args.folders:
+        try:
+            added = grid_files.add_grid(Path(folder), seeds_dir)
+        except ValueError as error:
+            print(f"lead-scoring add-grid: {error}", file=sys.stderr)
+            return 2
+        for model, rows in added.items():
+            print(f"added scoring model {model} ({rows} rows) from {folder} to {seeds_dir}")
+    return 0
+
+
 # Options that several commands take: one name, one meaning and one destination, dbt's name
 # where dbt has one (--project-dir, --profiles-dir, --target, --vars); a command adds its
 # default or what it does with it after the meaning
@@ -546,6 +569,15 @@ def build_parser() -> argparse.ArgumentParser:
     _option(checking, "--project-dir", "default: here", default=".")
     _option(checking, "--seeds-dir", "to check (default: <project-dir>/seeds/grid)")
     checking.set_defaults(handler=_check_grid)
+
+    adding = commands.add_parser(
+        "add-grid",
+        help="append the scoring models of grid folders (grids/examples/<model>/) to a grid",
+        description=grid_files.add_grid.__doc__,
+    )
+    adding.add_argument("folders", nargs="+", help="grid folders whose rows to append")
+    _option(adding, "--seeds-dir", "to append to", default="seeds/grid")
+    adding.set_defaults(handler=_add_grid)
     return parser
 
 

@@ -9,7 +9,7 @@ Conversions are planted: a contact's chance to convert rises with its fit (indus
 seniority, work email) and with its buying intent, which also drives how often and how
 recently it visits key pages, downloads case studies and asks for a demo.
 
-What the second edition of the grid language reads (SPEC section 6) is drawn afterwards from
+What the second edition of the grid language reads (contract section 6) is drawn afterwards from
 a second generator, spawned from the same seed: columns outside the contract (department,
 years in role, funding stage), long-form CRM properties (``contact_attributes``), add-on
 conversions of existing customers (``conversions.product``) and sales' verdicts
@@ -156,7 +156,7 @@ SUBJECTS = {
 }
 
 
-# What the second edition of the grid language reads (SPEC section 6): columns outside the
+# What the second edition of the grid language reads (contract section 6): columns outside the
 # input contract, CRM properties in long form, products on conversions and sales' verdicts.
 # These are drawn from a stream of their own, after everything above, so that the first
 # edition's tables stay the same rows whatever is added here.
@@ -438,7 +438,7 @@ def _conversions(rng: np.random.Generator, contacts: pa.Table, events: pa.Table)
 
 
 def _second_edition_rng(seed: int) -> np.random.Generator:
-    """The random stream of everything SPEC section 6 added: independent of the first
+    """The random stream of everything contract section 6 added: independent of the first
     edition's ``default_rng(seed)`` and drawn after it, so its rows never move."""
     return np.random.default_rng(np.random.SeedSequence(seed).spawn(1)[0])
 

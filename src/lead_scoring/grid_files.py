@@ -12,6 +12,7 @@ import csv
 import difflib
 import io
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -265,3 +266,59 @@ def _csv_error_message(error: csv.Error) -> str:
         f"not valid CSV ({error}): a value holding a quote or the delimiter must be quoted"
         ' whole, with its quotes doubled ("say ""hi""")'
     )
+
+
+def add_grid(
+    source_dir: Path, seeds_dir: Path, models: Collection[str] | None = None
+) -> dict[str, int]:
+    """Append the rows of the grid in `source_dir` (e.g. grids/examples/hundred_point/) to
+    the grid CSVs of `seeds_dir`, matching columns by name; with `models`, only those scoring
+    models' rows. A CSV missing from `seeds_dir` is created with the source's header.
+    Returns the rows added per scoring model.
+
+    ValueError, before anything is written: a scoring model `seeds_dir` already has (adding
+    it again would double its rows), or a source column the destination's header lacks."""
+    additions: dict[Path, tuple[list[str], list[dict[str, str]]]] = {}
+    for source in sorted(source_dir.glob("grid_*.csv")):
+        with source.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            source_header = list(reader.fieldnames or [])
+            rows = [row for row in reader if models is None or row["scoring_model"] in models]
+        destination = seeds_dir / source.name
+        header = _header(destination) or source_header
+        unknown = [column for column in source_header if column not in header]
+        if unknown:
+            raise ValueError(f"{source}: columns {unknown} are not in {destination}'s header")
+        additions[destination] = (header, rows)
+    added = Counter(row["scoring_model"] for _, rows in additions.values() for row in rows)
+    present = set().union(*(_models_in(destination) for destination in additions))
+    clashing = sorted(set(added) & present)
+    if clashing:
+        raise ValueError(f"{seeds_dir} already has the scoring models {clashing}")
+    seeds_dir.mkdir(parents=True, exist_ok=True)
+    for destination, (header, rows) in additions.items():
+        existed = destination.exists()
+        with destination.open("a", newline="", encoding="utf-8") as handle:
+            if existed and not destination.read_bytes().endswith(b"\n"):
+                handle.write("\n")
+            writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+            if not existed:
+                writer.writeheader()
+            writer.writerows({column: row.get(column) or "" for column in header} for row in rows)
+    return dict(added)
+
+
+def _header(path: Path) -> list[str] | None:
+    """The header of a CSV, None when the file does not exist or is empty."""
+    if not path.exists():
+        return None
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        return next(csv.reader(handle), None)
+
+
+def _models_in(path: Path) -> set[str]:
+    """The scoring models a grid CSV has rows of (none when it does not exist)."""
+    if not path.exists():
+        return set()
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        return {row["scoring_model"] for row in csv.DictReader(handle)}

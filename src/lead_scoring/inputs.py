@@ -2,7 +2,7 @@
 
 One file per input table, named after it (`contacts.csv`, `accounts.csv`, `events.csv`,
 `conversions.csv`, and when you have them `contact_attributes.csv` and
-`sales_feedback.csv`), with a header row of the SPEC's column names; extra columns are kept
+`sales_feedback.csv`), with a header row of the contract's column names; extra columns are kept
 (a fit rule may test them). DuckDB reads every row to choose each column's type, so a late
 odd value cannot break the load. Point dbt at the schema with the var
 `lead_scoring_schema`."""

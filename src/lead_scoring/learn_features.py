@@ -91,7 +91,7 @@ class LearningData:
 
 
 def decay(days: np.ndarray, half_life: float) -> np.ndarray:
-    """SPEC section 6: 0.5 ^ (days since the last counted event / half-life)."""
+    """contract section 6: 0.5 ^ (days since the last counted event / half-life)."""
     return np.power(0.5, np.asarray(days, dtype=float) / half_life)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from lead_scoring import warehouse
+from lead_scoring import grid_files, warehouse
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 INPUT_SCHEMA = "test_input"
@@ -87,7 +87,7 @@ INPUT_COLUMNS = {
         "occurred_at": "timestamp",
     },
     "conversions": {"contact_id": "varchar", "converted_at": "timestamp", "product": "varchar"},
-    # optional inputs (SPEC section 6): written empty unless a test gives rows or omits them
+    # optional inputs (contract section 6): written empty unless a test gives rows or omits them
     "contact_attributes": {
         "contact_id": "varchar",
         "attribute": "varchar",
@@ -127,16 +127,29 @@ class DbtRun:
 
 DEMO_SEEDS = PROJECT_ROOT / "integration_tests" / "seeds" / "demo"
 """The demo dataset: integration_tests/'s, never part of lead_scoring's own lineage."""
+EXAMPLES_DIR = PROJECT_ROOT / "grids" / "examples"
+EXAMPLE_MODELS = tuple(sorted(path.name for path in EXAMPLES_DIR.iterdir() if path.is_dir()))
+"""The example scoring models kept beside the shipped grid, one folder each."""
+DEMO_MODELS = ("default", *EXAMPLE_MODELS)
+"""The scoring models of the demo (`make demo`): the shipped grid and every example."""
+
+
+def demo_input_vars(target_schema: str = "main") -> dict[str, str]:
+    """The var that points a build of a copy ``with_demo`` on a target of this schema (main:
+    the DuckDB profile's) at the demo seeds, `<target schema>_demo` (the package itself
+    reads the target's own schema)."""
+    return {"lead_scoring_schema": f"{target_schema}_demo"}
 
 
 def copy_project(
     destination: Path, scoring_models: tuple[str, ...] | None = None, with_demo: bool = False
 ) -> Path:
-    """Copy the dbt project's sources (not its build artefacts) into ``destination``; with
-    ``scoring_models``, the grid seeds keep only those models' rows (a test about the
-    `default` grid need not score the example models too); ``with_demo`` adds the demo
-    dataset as seeds of the copy (they load into `<schema>_demo`, the source's default
-    schema: `dbt seed` them before `dbt build`)."""
+    """Copy the dbt project's sources (not its build artefacts) into ``destination``, with
+    the shipped grid; with ``scoring_models``, the grid seeds hold exactly those models: the
+    shipped grid's rows of the named ones, then the rows of each named example model of
+    grids/examples/ (``DEMO_MODELS``: the demo's grid); ``with_demo`` adds the demo dataset
+    as seeds of the copy (they load into `<schema>_demo`: `dbt seed` them before `dbt build`
+    and point the var `lead_scoring_schema` there, ``demo_input_vars``)."""
     destination.mkdir(parents=True)
     for name in _COPIED:
         source = PROJECT_ROOT / name
@@ -147,7 +160,8 @@ def copy_project(
     if with_demo:
         shutil.copytree(DEMO_SEEDS, destination / "seeds" / "demo")
     if scoring_models is not None:
-        for path in (destination / "seeds" / "grid").glob("grid_*.csv"):
+        grid_dir = destination / "seeds" / "grid"
+        for path in grid_dir.glob("grid_*.csv"):
             with path.open(newline="") as handle:
                 reader = csv.DictReader(handle)
                 header = reader.fieldnames
@@ -156,7 +170,35 @@ def copy_project(
                 writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
                 writer.writeheader()
                 writer.writerows(kept)
+        for model in scoring_models:
+            if model in EXAMPLE_MODELS:
+                grid_files.add_grid(EXAMPLES_DIR / model, grid_dir)
     return destination
+
+
+CONSUMER = PROJECT_ROOT / "integration_tests"
+"""The demo project, which installs lead_scoring as a package."""
+
+
+def copy_consumer(workdir: Path) -> Path:
+    """Copy this project (``copy_project``) into ``workdir``/lead_scoring and the demo project
+    into ``workdir``/integration_tests, installing that copy of the package; without the
+    demo's data and grid (its seeds/grid/, when `make demo` wrote it) nor the partner grid:
+    a test gives it its own. Returns the demo project's copy (`dbt deps` it first)."""
+    package_dir = copy_project(workdir / "lead_scoring")
+    consumer_dir = workdir / "integration_tests"
+    shutil.copytree(
+        CONSUMER,
+        consumer_dir,
+        ignore=shutil.ignore_patterns(
+            "target", "dbt_packages", "*.duckdb", "demo", "grid", "partner_program_grid"
+        ),
+    )
+    # the package where the test put it (the committed packages.yml says `local: ../`)
+    (consumer_dir / "packages.yml").write_text(
+        f"packages:\n  - local: {json.dumps(str(package_dir))}\n"
+    )
+    return consumer_dir
 
 
 def append_seed_rows(project_dir: Path, seed: str, rows: list[dict]) -> None:
@@ -264,10 +306,12 @@ def rebuild_copy(
     as_of: str,
     change_project: Callable[[Path], None] | None = None,
     tables: dict[str, list[dict]] | None = None,
+    scoring_models: tuple[str, ...] | None = None,
 ) -> DbtRun:
-    """Build again on a copy of an already built warehouse, after changing the project
-    (e.g. a grid seed) and/or replacing the input tables."""
-    project_dir = copy_project(workdir / "project")
+    """Build again on a copy of an already built warehouse (with ``scoring_models`` as
+    ``copy_project`` takes them), after changing the project (e.g. a grid seed) and/or
+    replacing the input tables."""
+    project_dir = copy_project(workdir / "project", scoring_models)
     if change_project:
         change_project(project_dir)
     duckdb_path = workdir / "scores.duckdb"

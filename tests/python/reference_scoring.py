@@ -1,6 +1,6 @@
-"""An independent reference implementation of SPEC sections 2 and 6, in plain Python.
+"""An independent reference implementation of contract sections 2 and 6, in plain Python.
 
-Written from the SPEC's words, not from the SQL: property tests score random grids and
+Written from the contract's words, not from the SQL: property tests score random grids and
 random inputs with both and require the same points, grades, zones and reasons. Rows are
 dicts shaped like the input tables and like the grid seeds (seeds/grid/*.csv).
 

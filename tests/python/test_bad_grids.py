@@ -1,5 +1,5 @@
 """An invalid grid fails the build with a message naming what is wrong, and the scores
-published by the last good build stay exactly as they were (SPEC section 5)."""
+published by the last good build stay exactly as they were (contract section 5)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from dbt_harness import DbtRun, build_on_inputs, rebuild_copy
+from dbt_harness import DEMO_MODELS, DbtRun, build_on_inputs, rebuild_copy
 
 AS_OF = "2026-06-30"
+# the shipped grid and the example models of grids/examples/: the cases break each shape
+MODELS = DEMO_MODELS
 
 INPUTS = {
     "contacts": [
@@ -180,7 +182,9 @@ BAD_GRIDS = {
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> DbtRun:
     """A good build whose published tables every bad grid must leave alone."""
-    built = build_on_inputs(tmp_path_factory.mktemp("published"), INPUTS, as_of=AS_OF)
+    built = build_on_inputs(
+        tmp_path_factory.mktemp("published"), INPUTS, as_of=AS_OF, scoring_models=MODELS
+    )
     assert built.returncode == 0, built.output
     return built
 
@@ -200,7 +204,7 @@ def test_invalid_grid_fails_the_build_naming_the_problem_and_keeps_published_sco
     before = published_rows(published)
     assert before["lead_scores"], "the good build published no score"
 
-    rebuilt = rebuild_copy(published, tmp_path, AS_OF, change_project=change)
+    rebuilt = rebuild_copy(published, tmp_path, AS_OF, change_project=change, scoring_models=MODELS)
 
     assert rebuilt.returncode != 0
     assert "The scoring grid is invalid; nothing was published" in rebuilt.output
@@ -224,7 +228,7 @@ def test_label_full_of_quotes_and_sql_is_shown_as_text(published, tmp_path):
             writer.writeheader()
             writer.writerows(rows)
 
-    rebuilt = rebuild_copy(published, tmp_path, AS_OF, change_project=change)
+    rebuilt = rebuild_copy(published, tmp_path, AS_OF, change_project=change, scoring_models=MODELS)
 
     assert rebuilt.returncode == 0, rebuilt.output
     [(reasons,)] = rebuilt.query(
@@ -238,7 +242,13 @@ def test_label_full_of_quotes_and_sql_is_shown_as_text(published, tmp_path):
 
 
 def test_attribute_rule_without_the_contact_attributes_table_fails_naming_it(tmp_path):
-    built = build_on_inputs(tmp_path, INPUTS, as_of=AS_OF, omit_tables=("contact_attributes",))
+    built = build_on_inputs(
+        tmp_path,
+        INPUTS,
+        as_of=AS_OF,
+        omit_tables=("contact_attributes",),
+        scoring_models=("default", "hundred_point"),
+    )
 
     assert built.returncode != 0
     assert "The scoring grid is invalid; nothing was published" in built.output

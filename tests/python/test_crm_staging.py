@@ -13,12 +13,12 @@ from pathlib import Path
 import duckdb
 import psycopg2
 import pytest
-import yaml
 
 from dbt_harness import (
     POSTGRES_TYPES,
     PROJECT_ROOT,
     SCORE_ONLY,
+    copy_consumer,
     copy_project,
     drop_snowflake_schemas,
     run_dbt,
@@ -30,33 +30,22 @@ from lead_scoring.cli import main as lead_scoring_cli
 from test_engines import PG
 
 AS_OF = "2026-09-30"
-CONSUMER = PROJECT_ROOT / "integration_tests"
 SCORES = "select * from main.lead_scores order by contact_id, scoring_model"
 # a smaller demo than `make demo`'s: the round trip is about shapes, not volume
 DEMO_SIZE = ["--contacts=400", "--accounts=60", "--events=8000"]
 
 
 def _use_starter_grid(project_dir: Path, crm: str) -> None:
+    (project_dir / "seeds" / "grid").mkdir(parents=True, exist_ok=True)
     for path in (PROJECT_ROOT / "grids" / crm).glob("grid_*.csv"):
         shutil.copy(path, project_dir / "seeds" / "grid" / path.name)
 
 
 def _consumer_project(workdir: Path, crm: str, warehouse_path: Path) -> Path:
-    """integration_tests/ installing this project, the CRM's starter grid as the package's
-    shipped grid, its packages installed against ``warehouse_path``."""
-    package_dir = copy_project(workdir / "lead_scoring")
-    _use_starter_grid(package_dir, crm)
-    consumer_dir = workdir / "integration_tests"
-    shutil.copytree(
-        CONSUMER,
-        consumer_dir,
-        ignore=shutil.ignore_patterns(
-            "target", "dbt_packages", "*.duckdb", "demo", "partner_program_grid"
-        ),
-    )
-    (consumer_dir / "packages.yml").write_text(
-        yaml.safe_dump({"packages": [{"local": str(package_dir)}]})
-    )
+    """integration_tests/ installing this project (``copy_consumer``), the CRM's starter grid
+    as its own grid, its packages installed against ``warehouse_path``."""
+    consumer_dir = copy_consumer(workdir)
+    _use_starter_grid(consumer_dir, crm)
     installed = run_dbt(consumer_dir, warehouse_path, ["deps"], {})
     assert installed.returncode == 0, installed.output
     return consumer_dir

@@ -1,5 +1,5 @@
 """Bad input rows never crash a run and are never lost silently: each is counted, with its
-reason and an example key, in scoring_data_quality (SPEC section 5)."""
+reason and an example key, in scoring_data_quality (contract section 5)."""
 
 from __future__ import annotations
 

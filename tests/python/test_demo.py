@@ -16,7 +16,7 @@ import duckdb
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from dbt_harness import PROJECT_ROOT, DbtRun, copy_project, run_dbt
+from dbt_harness import DEMO_MODELS, PROJECT_ROOT, DbtRun, copy_project, demo_input_vars, run_dbt
 from lead_scoring import demo_data, summary
 from lead_scoring.cli import main as lead_scoring_cli
 from lead_scoring.publish import public_marts
@@ -49,7 +49,8 @@ def test_demo_dataset_has_the_promised_size():
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory) -> DbtRun:
     workdir = tmp_path_factory.mktemp("demo")
-    project_dir = copy_project(workdir / "project", with_demo=True)
+    # the demo's grid: the shipped one and the example models, as `make demo` builds it
+    project_dir = copy_project(workdir / "project", DEMO_MODELS, with_demo=True)
     duckdb_path = workdir / "demo.duckdb"
     # the demo data is no part of the scoring lineage: seeded first, then the build (on
     # several threads, as the production DAG runs)
@@ -59,7 +60,7 @@ def demo_run(tmp_path_factory) -> DbtRun:
         project_dir,
         duckdb_path,
         ["build", "--exclude", "path:seeds/demo"],
-        {"scoring_as_of": DEMO_AS_OF},
+        {"scoring_as_of": DEMO_AS_OF, **demo_input_vars()},
         threads=4,
     )
     assert built.returncode == 0, built.output
@@ -202,7 +203,7 @@ def test_relations_an_earlier_version_left_in_the_marts_schema_can_be_dropped(de
 
 def source_freshness(project_dir: Path, warehouse: Path) -> dict[str, str]:
     """`dbt source freshness`'s status per input table."""
-    checked = run_dbt(project_dir, warehouse, ["source", "freshness"], {})
+    checked = run_dbt(project_dir, warehouse, ["source", "freshness"], demo_input_vars())
     results = json.loads((project_dir / "target" / "sources.json").read_text())["results"]
     assert results, checked.output
     return {result["unique_id"].rsplit(".", 1)[1]: result["status"] for result in results}

@@ -27,10 +27,12 @@ import test_bad_grids as bad_grids
 import test_golden_scores as golden
 import test_grid_language as grid_language
 from dbt_harness import (
+    DEMO_MODELS,
     NO_UNIT_TESTS,
     DbtRun,
     append_seed_rows,
     copy_project,
+    demo_input_vars,
     drop_snowflake_schemas,
     run_dbt,
     snowflake_query,
@@ -79,7 +81,7 @@ def write_demo_seed(project_dir: Path, table: str, rows: list[dict]) -> None:
 
 
 def prepare(workdir: Path, dataset: str) -> Path:
-    project_dir = copy_project(workdir / "project", with_demo=True)
+    project_dir = copy_project(workdir / "project", DEMO_MODELS, with_demo=True)
     if dataset == "golden":
         # both golden datasets at once: their contact, account and event keys are distinct,
         # and both are scored as of the same date
@@ -112,10 +114,13 @@ def build(workdir: Path, engine: str, dataset: str) -> DbtRun:
     """Seed, then build (4 threads once the seeds are in), on one engine."""
     project_dir = prepare(workdir, dataset)
     env = engine_env(workdir, engine, dataset)
+    schema = f"engines_{dataset}"
     if engine == "snowflake":
-        drop_snowflake_schemas(f"engines_{dataset}")
+        drop_snowflake_schemas(schema)
     duckdb_path = workdir / "scores.duckdb"
-    variables = {"scoring_as_of": DATASETS[dataset]}
+    # the demo seeds load into <target schema>_demo (DuckDB's profile schema is main)
+    demo = demo_input_vars("main" if engine == "duckdb" else schema)
+    variables = {"scoring_as_of": DATASETS[dataset], **demo}
     seeded = run_dbt(project_dir, duckdb_path, ["seed", "--full-refresh"], variables, 4, env)
     assert seeded.returncode == 0, seeded.output
     built = run_dbt(

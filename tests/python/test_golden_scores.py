@@ -1,9 +1,9 @@
-"""Golden end-to-end cases: hand-computed from SPEC sections 2-3, checked on a real dbt build.
+"""Golden end-to-end cases: hand-computed from contract sections 2-3, checked on a real dbt build.
 
 One small dataset holds every case, each on its own contact, and is scored once as of
 2026-06-30 with the shipped `default` grid plus a test model `tiers` whose one criterion has
 all four tiers (the default grid leaves 5+ and 10+ blank). Every expected number below was
-worked out from the SPEC by hand, not read from the output.
+worked out from the contract by hand, not read from the output.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@ loads anything, against the columns documented in seeds/grid/_grid__seeds.yml.""
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from dbt_harness import PROJECT_ROOT
 from lead_scoring.cli import main as lead_scoring_cli
-from lead_scoring.grid_files import GridFileProblem, check_grid_files
+from lead_scoring.grid_files import GridFileProblem, add_grid, check_grid_files
 
 SHIPPED_GRID = PROJECT_ROOT / "seeds" / "grid"
 
@@ -215,3 +216,78 @@ def test_backtest_checks_the_grid_files_before_any_build(tmp_path, capsys):
     printed = capsys.readouterr()
     assert 'grid_fit_rules.csv:1: unknown column "display_ordre"' in printed.err
     assert "scoring and evaluating" not in printed.out
+
+
+EXAMPLES = PROJECT_ROOT / "grids" / "examples"
+STARTERS = [PROJECT_ROOT / "grids" / crm for crm in ("hubspot", "salesforce", "marketo")]
+
+
+def models_in(grid_dir: Path) -> dict[str, set[str]]:
+    """The scoring models each grid CSV of a folder has rows of."""
+    found = {}
+    for path in sorted(grid_dir.glob("grid_*.csv")):
+        with path.open(newline="") as handle:
+            found[path.name] = {row["scoring_model"] for row in csv.DictReader(handle)}
+    return found
+
+
+def test_the_shipped_grid_is_the_default_model_alone():
+    models = models_in(SHIPPED_GRID)
+    assert len(models) == 9
+    assert set().union(*models.values()) == {"default"}
+
+
+def test_every_example_and_starter_grid_has_the_nine_documented_files():
+    examples = sorted(EXAMPLES.iterdir())
+    assert [path.name for path in examples] == [
+        "customer_upsell",
+        "fading_engagement",
+        "hubspot_style",
+        "hundred_point",
+    ]
+    seeds_yml = SHIPPED_GRID / "_grid__seeds.yml"
+    for folder in [*examples, *STARTERS]:
+        assert check_grid_files(folder, seeds_yml) == [], folder
+        assert (folder / "README.md").exists() or folder in STARTERS, folder
+    for folder in examples:
+        # one scoring model each, named as its folder
+        assert set().union(*models_in(folder).values()) == {folder.name}
+
+
+def test_add_grid_appends_an_example_model_after_the_grid_rows(grid, capsys):
+    before = {path.name: path.read_text() for path in grid.glob("grid_*.csv")}
+    example = EXAMPLES / "hundred_point"
+
+    assert lead_scoring_cli(["add-grid", str(example), f"--seeds-dir={grid}"]) == 0
+
+    assert "added scoring model hundred_point (32 rows)" in capsys.readouterr().out
+    for path in example.glob("grid_*.csv"):
+        added = path.read_text().split("\n", 1)[1]
+        assert (grid / path.name).read_text() == before[path.name] + added, path.name
+    assert check_grid_files(grid) == []
+
+
+def test_add_grid_refuses_a_model_the_grid_already_has_and_writes_nothing(grid, capsys):
+    example = EXAMPLES / "hubspot_style"
+    assert lead_scoring_cli(["add-grid", str(example), f"--seeds-dir={grid}"]) == 0
+    once = {path.name: path.read_text() for path in grid.glob("grid_*.csv")}
+    capsys.readouterr()
+
+    assert lead_scoring_cli(["add-grid", str(example), f"--seeds-dir={grid}"]) == 2
+
+    assert "already has the scoring models ['hubspot_style']" in capsys.readouterr().err
+    assert {path.name: path.read_text() for path in grid.glob("grid_*.csv")} == once
+
+
+def test_add_grid_matches_columns_by_name(grid, tmp_path):
+    folder = tmp_path / "reordered"
+    folder.mkdir()
+    (folder / "grid_zone_thresholds.csv").write_text(
+        "min_total_points,zone,scoring_model\n100,hot,mine\n,cold,mine\n"
+    )
+
+    assert add_grid(folder, grid) == {"mine": 2}
+
+    assert (grid / "grid_zone_thresholds.csv").read_text() == (
+        "scoring_model,zone,min_total_points\nmine,hot,100\nmine,cold,\n"
+    )

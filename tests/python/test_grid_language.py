@@ -1,11 +1,11 @@
-"""Golden cases for the second edition of the grid language (SPEC section 6), hand-computed.
+"""Golden cases for the second edition of the grid language (contract section 6), hand-computed.
 
 One small dataset, scored once as of 2026-06-30 with the shipped grid plus test models, each
 showing one rule: total-points zones at their edges (`total_t`), one-dimension models
 (`activity_only`, `fit_only`), audiences with `lead.is_customer` at the as-of boundary and
 with two rows (`customers_only`, `champions`), decay (`fading`), a conversion product
 (`addon`), any contact column and long-form attributes (`total_t`), account scores and sales
-feedback. Every expected number below was worked out from the SPEC by hand.
+feedback. Every expected number below was worked out from the contract by hand.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import itertools
 import duckdb
 import pytest
 
-from dbt_harness import DbtRun, build_on_inputs
+from dbt_harness import DEMO_MODELS, DbtRun, build_on_inputs
 from lead_scoring import summary
 
 AS_OF = dt.date(2026, 6, 30)
@@ -387,6 +387,7 @@ def run(tmp_path_factory) -> DbtRun:
         },
         as_of=AS_OF.isoformat(),
         extra_grid_rows=GRID_ROWS,
+        scoring_models=DEMO_MODELS,
     )
     assert built.returncode == 0, built.output
     return built
@@ -681,6 +682,7 @@ def test_optional_inputs_may_be_absent(tmp_path):
         as_of=AS_OF.isoformat(),
         extra_grid_rows=GRID_ROWS,
         omit_tables=("sales_feedback", "conversions.product"),
+        scoring_models=DEMO_MODELS,
     )
     assert built.returncode == 0, built.output
     assert built.query(

@@ -1,7 +1,8 @@
-"""Scoring your own tables on DuckDB, as the README shows: CSV exports loaded into a schema
-with `lead-scoring load-csv`, or your own DuckDB file attached read-only (the profile target
-`duckdb_attached`), or tables of other names (the identifier vars). All must give the same
-scores from the same data."""
+"""Scoring your own tables on DuckDB, as the README shows: the four contract tables alone in
+the target's schema, scored with the shipped grid and no var at all; CSV exports loaded into
+a schema with `lead-scoring load-csv`, or your own DuckDB file attached read-only (the profile
+target `duckdb_attached`), or tables of other names (the identifier vars). All must give the
+same scores from the same data."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from dbt_harness import copy_project, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
 
 AS_OF = "2026-09-30"
-# hundred_point reads the optional contact_attributes table: it must be found in both places
+# hundred_point (grids/examples/) reads the optional contact_attributes table: it must be
+# found in both places
 MODELS = ("default", "hundred_point")
 SCORES = (
     "select contact_id, scoring_model, total_points, grade, zone, score_reasons"
@@ -91,6 +93,111 @@ def test_csv_exports_and_an_attached_file_score_alike(exports, tmp_path, capsys)
             row[0] for row in con.execute("select schema_name from duckdb_tables()").fetchall()
         }
     assert schemas == {"lead_scoring_input"}
+
+
+# contract section 1, the contract's columns and nothing else: no optional table
+# (contact_attributes, sales_feedback), no optional column (conversions.product)
+CONTRACT_TABLES = {
+    "contacts": """contact_id varchar, account_id varchar, email varchar, job_title varchar,
+        phone varchar, country varchar, is_decision_maker boolean, lead_source varchar,
+        created_at timestamp, updated_at timestamp""",
+    "accounts": """account_id varchar, account_name varchar, domain varchar, industry varchar,
+        employee_count integer, annual_revenue decimal(18, 2), country varchar""",
+    "events": """event_id varchar, contact_id varchar, event_type varchar, subject varchar,
+        occurred_at timestamp""",
+    "conversions": "contact_id varchar, converted_at timestamp",
+}
+CONTRACT_ROWS = {
+    "contacts": [
+        (
+            "c1",
+            "a1",
+            "ann@corp.example",
+            "VP Marketing",
+            "+33 1 23 45 67 89",
+            "FR",
+            True,
+            "web",
+            "2026-01-01",
+            "2026-01-02",
+        ),
+        (
+            "c2",
+            None,
+            "bob@gmail.com",
+            "Engineer",
+            None,
+            "US",
+            False,
+            "event",
+            "2026-01-01",
+            "2026-01-02",
+        ),
+        (
+            "c3",
+            "a2",
+            "carol@acme.example",
+            "Marketing Manager",
+            None,
+            "DE",
+            None,
+            "web",
+            "2026-01-01",
+            "2026-01-02",
+        ),
+    ],
+    "accounts": [
+        ("a1", "Corp", "corp.example", "Software", 300, 50_000_000, "FR"),
+        ("a2", "Acme", "acme.example", "Retail", 20, 1_000_000, "DE"),
+    ],
+    "events": [
+        ("e1", "c1", "page_view", "/pricing", "2026-06-01 09:00:00"),
+        ("e2", "c1", "page_view", "/product/tour", "2026-06-10 09:00:00"),
+        ("e3", "c1", "demo_request", None, "2026-06-15 09:00:00"),
+        # unsubscribe counts over all history
+        ("e4", "c2", "unsubscribe", None, "2025-01-01 09:00:00"),
+        ("e5", "c3", "content_download", "ebook/intro", "2026-05-01 09:00:00"),
+        # before the 90 days of the window (2026-04-02 ... 2026-06-30): not counted
+        ("e6", "c3", "webinar_registration", None, "2026-03-01 09:00:00"),
+    ],
+    "conversions": [("c1", "2026-08-01 00:00:00")],
+}
+
+
+def test_the_four_contract_tables_alone_score_with_the_shipped_grid_on_the_first_build(
+    tmp_path,
+):
+    project_dir = copy_project(tmp_path / "project")
+    warehouse = tmp_path / "warehouse.duckdb"
+    # the target's own schema (main), where the package reads its inputs by default
+    with duckdb.connect(str(warehouse)) as con:
+        for table, columns in CONTRACT_TABLES.items():
+            con.execute(f"create table main.{table} ({columns})")
+            rows = CONTRACT_ROWS[table]
+            placeholders = ", ".join("?" for _ in rows[0])
+            con.executemany(f"insert into main.{table} values ({placeholders})", rows)
+
+    built = run_dbt(project_dir, warehouse, ["build"], {"scoring_as_of": "2026-06-30"}, 4)
+
+    assert built.returncode == 0, built.output
+    assert "ERROR=0" in built.output
+    scores = built.query(
+        "select contact_id, scoring_model, fit_points, activity_points, grade, zone, is_mql"
+        " from main.lead_scores order by contact_id"
+    )
+    assert scores == [
+        # industry 300, size 300, region 100, revenue 100, VP 200, decision maker 100, phone
+        # 50; two key page visits 1000, a demo request 1000
+        ("c1", "default", 1150, 2000, "A4", "hot", True),
+        # a personal address -500; an unsubscribe -500
+        ("c2", "default", -500, -500, "D1", "cold", False),
+        # region 100, manager 100; one ebook 500 (the webinar is out of the window)
+        ("c3", "default", 200, 500, "C3", "warm", False),
+    ]
+    [(reasons,)] = built.query("select score_reasons from main.lead_scores where contact_id = 'c1'")
+    assert reasons.startswith(
+        "Key page visits (2) +1000; Demo or contact request +1000; Target industry +300;"
+    )
 
 
 def test_a_missing_export_is_named_and_nothing_is_loaded(exports, tmp_path, capsys):

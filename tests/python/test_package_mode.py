@@ -13,11 +13,10 @@ import duckdb
 import pytest
 import yaml
 
-from dbt_harness import PROJECT_ROOT, SCORE_ONLY, copy_project, run_dbt
+from dbt_harness import CONSUMER, SCORE_ONLY, copy_consumer, copy_project, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
 
 AS_OF = "2026-09-30"
-CONSUMER = PROJECT_ROOT / "integration_tests"
 PARTNER_GRID = CONSUMER / "partner_program_grid"
 SETTINGS = yaml.safe_load((PARTNER_GRID / "_project_settings.yml").read_text())
 SCORES = "select * from main.lead_scores order by contact_id, scoring_model"
@@ -43,19 +42,7 @@ def inputs(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def consumer_run(inputs, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("consumer")
-    package_dir = copy_project(workdir / "lead_scoring")
-    consumer_dir = workdir / "integration_tests"
-    shutil.copytree(
-        CONSUMER,
-        consumer_dir,
-        ignore=shutil.ignore_patterns(
-            "target", "dbt_packages", "*.duckdb", "demo", "partner_program_grid"
-        ),
-    )
-    # the package where this test put it (the committed packages.yml says `local: ../`)
-    (consumer_dir / "packages.yml").write_text(
-        yaml.safe_dump({"packages": [{"local": str(package_dir)}]})
-    )
+    consumer_dir = copy_consumer(workdir)
     # its own grid and its loader's table names, instead of the demo and the shipped grid
     (consumer_dir / "seeds" / "grid").mkdir(parents=True)
     for path in PARTNER_GRID.glob("grid_*.csv"):

@@ -1,8 +1,8 @@
 """Property tests: random valid grids and random contract-shaped inputs, scored by dbt and by
 the independent reference (reference_scoring.py), must agree on every lead; and scores obey
-the SPEC's monotonicity, window, decay and order-independence properties.
+the contract's monotonicity, window, decay and order-independence properties.
 
-A random grid holds one or two scoring models in the grid language of SPEC section 6: zoned
+A random grid holds one or two scoring models in the grid language of contract section 6: zoned
 by the matrix or by total points (with or without a warm threshold), fit x activity or one
 dimension only, with or without an audience (`lead.is_customer`, contact_attributes, any
 contact column), decay half-lives on some activity criteria and fit rules on extra columns
@@ -322,7 +322,7 @@ def inputs(draw) -> dict[str, list[dict]]:
         events.append(row)
         if draw(st.integers(0, 9)) == 0:
             events.append(dict(row))  # delivered twice
-    # every row its own updated_at (the seconds are the row number): the SPEC leaves the
+    # every row its own updated_at (the seconds are the row number): the contract leaves the
     # order of two versions of one attribute written at the same moment open
     contact_attributes = [
         {

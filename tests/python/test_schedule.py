@@ -1,4 +1,4 @@
-"""Scheduled operation (SPEC section 7): daily runs keep lead_score_history and the change
+"""Scheduled operation (contract section 7): daily runs keep lead_score_history and the change
 feed lead_score_changes, and give the same tables as full refreshes.
 
 A generated dataset (the demo generator at a small size) is replayed as a warehouse would
@@ -224,7 +224,7 @@ def implied_history(
     daily: list[tuple[dt.date, dict[tuple[str, str], tuple]]],
 ) -> tuple[set[tuple], set[tuple]]:
     """The history periods and change-feed rows that consecutive runs publishing ``daily``
-    scores imply, worked out from SPEC section 7's words."""
+    scores imply, worked out from contract section 7's words."""
     periods: dict[tuple[str, str], list[list]] = {}
     changes = set()
     for day, scores in daily:

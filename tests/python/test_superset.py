@@ -20,7 +20,7 @@ import duckdb
 import psycopg2
 import pytest
 
-from dbt_harness import PROJECT_ROOT, copy_project, run_dbt
+from dbt_harness import DEMO_MODELS, PROJECT_ROOT, copy_project, demo_input_vars, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
 from test_engines import PG
 
@@ -47,12 +47,12 @@ CANVAS_CHARTS = ["Leads per grade cell", "Leads per zone", "MQLs over time", "Co
 def warehouse(tmp_path_factory):
     """A demo warehouse scored on three days and published; (project, built, published)."""
     workdir = tmp_path_factory.mktemp("superset")
-    project_dir = copy_project(workdir / "project", with_demo=True)
+    project_dir = copy_project(workdir / "project", DEMO_MODELS, with_demo=True)
     built = workdir / "lead_scoring.duckdb"
     seeded = run_dbt(project_dir, built, ["seed", "--select", "path:seeds/demo"], {})
     assert seeded.returncode == 0, seeded.output
     for as_of in RUN_DATES:
-        run = run_dbt(project_dir, built, ["build"], {"scoring_as_of": as_of})
+        run = run_dbt(project_dir, built, ["build"], {"scoring_as_of": as_of, **demo_input_vars()})
         assert run.returncode == 0, run.output
     published = workdir / "lead_scoring_published.duckdb"
     assert publish(project_dir, built, published) == 0

@@ -1,4 +1,4 @@
-{#- The optional sales feedback table (SPEC section 6): read when it exists in the source
+{#- The optional sales feedback table (contract section 6): read when it exists in the source
     schema, otherwise no rows. -#}
 with
 

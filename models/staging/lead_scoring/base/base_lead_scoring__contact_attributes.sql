@@ -1,4 +1,4 @@
-{#- The optional long-form attribute table (SPEC section 6): read when it exists in the
+{#- The optional long-form attribute table (contract section 6): read when it exists in the
     source schema, otherwise no rows, so a grid that names attributes.<name> without it is
     caught by grid validation instead of failing here. -#}
 with
