@@ -206,7 +206,7 @@ def test_the_daily_build_runs_while_the_dashboard_is_open_and_shows_after_publis
             project_dir,
             built,
             ["build", "--exclude-resource-type", "unit_test"],
-            {"scoring_as_of": NEXT_RUN},
+            {"scoring_as_of": NEXT_RUN, **demo_input_vars()},
         )
         assert run.returncode == 0, run.output
         assert publish(project_dir, built, published) == 0
@@ -238,7 +238,8 @@ def test_the_same_dashboard_reads_postgresql(warehouse, superset, browser, tmp_p
         project_dir,
         tmp_path / "unused.duckdb",
         ["build", "--exclude-resource-type", "unit_test"],
-        {"scoring_as_of": RUN_DATES[-1]},
+        # the demo seeds loaded into <schema>_demo there
+        {"scoring_as_of": RUN_DATES[-1], **demo_input_vars(schema)},
         env=postgres,
     )
     assert built.returncode == 0, built.output
