@@ -405,6 +405,15 @@ def _assign_model_types(resources: dict[str, Resource], settings: dict[str, Any]
 # --- the rules: one function per fct_* model of the package ---------------------------------
 
 
+def _included(graph: Graph, *resource_types: str) -> list[Resource]:
+    """The resources of these types the package does not exclude (`is_excluded = false`)."""
+    return [
+        r
+        for r in graph.resources.values()
+        if r.resource_type in resource_types and r.is_excluded is False
+    ]
+
+
 def _model_children_edges(graph: Graph) -> list[tuple[Resource, Resource]]:
     return [
         (parent, child)
@@ -443,12 +452,11 @@ def marts_or_intermediate_dependent_on_source(graph: Graph) -> list[Finding]:
 def duplicate_sources(graph: Graph) -> list[Finding]:
     """Two source tables at the same database location."""
     locations: dict[str, list[str]] = defaultdict(list)
-    for resource in graph.resources.values():
-        if resource.resource_type == "source" and resource.is_excluded is False:
-            parts = [resource.schema or "", resource.identifier or ""]
-            if resource.database is not None:
-                parts.insert(0, resource.database)
-            locations[".".join(parts)].append(resource.name)
+    for resource in _included(graph, "source"):
+        parts = [resource.schema or "", resource.identifier or ""]
+        if resource.database is not None:
+            parts.insert(0, resource.database)
+        locations[".".join(parts)].append(resource.name)
     return [
         Finding("", location, ", ".join(sorted(names)))
         for location, names in sorted(locations.items())
@@ -460,10 +468,8 @@ def hard_coded_references_rule(graph: Graph) -> list[Finding]:
     """A model naming a table in text instead of ref() or source()."""
     return sorted(
         Finding("", resource.name, resource.hard_coded_references)
-        for resource in graph.resources.values()
-        if resource.resource_type == "model"
-        and resource.is_excluded is False
-        and resource.hard_coded_references
+        for resource in _included(graph, "model")
+        if resource.hard_coded_references
     )
 
 
@@ -534,11 +540,8 @@ def root_models(graph: Graph) -> list[Finding]:
     """A model with no parent (no ref, source or seed), MetricFlow's time spine aside."""
     return sorted(
         Finding("", resource.name, "no ref() or source()")
-        for resource in graph.resources.values()
-        if resource.resource_type == "model"
-        and resource.is_excluded is False
-        and not resource.is_time_spine
-        and not graph.ancestors(resource.unique_id)
+        for resource in _included(graph, "model")
+        if not resource.is_time_spine and not graph.ancestors(resource.unique_id)
     )
 
 
@@ -583,10 +586,8 @@ def unused_sources(graph: Graph) -> list[Finding]:
     """A source nothing reads."""
     return sorted(
         Finding("", resource.name, "no model reads it")
-        for resource in graph.resources.values()
-        if resource.resource_type == "source"
-        and resource.is_excluded is False
-        and not _has_children(graph, resource.unique_id)
+        for resource in _included(graph, "source")
+        if not _has_children(graph, resource.unique_id)
     )
 
 
@@ -594,9 +595,7 @@ def too_many_joins(graph: Graph) -> list[Finding]:
     """A model with `too_many_joins_threshold` or more direct parents."""
     threshold = int(graph.settings["too_many_joins_threshold"])
     findings = []
-    for resource in graph.resources.values():
-        if resource.resource_type != "model" or resource.is_excluded is not False:
-            continue
+    for resource in _included(graph, "model"):
         parents = {p for p in graph.parents.get(resource.unique_id, []) if p in graph.resources}
         if len(parents) >= threshold:
             findings.append(Finding("", resource.name, f"{len(parents)} direct parents"))
@@ -645,10 +644,8 @@ def missing_primary_key_tests(graph: Graph) -> list[Finding]:
     node_types = graph.settings["enforced_primary_key_node_types"]
     return sorted(
         Finding("", resource.name, f"{len(tests.get(resource.unique_id, []))} tests, none on a key")
-        for resource in graph.resources.values()
-        if resource.resource_type in node_types
-        and resource.is_excluded is False
-        and not is_primary_key_tested(graph, resource, tests.get(resource.unique_id, []))
+        for resource in _included(graph, *node_types)
+        if not is_primary_key_tested(graph, resource, tests.get(resource.unique_id, []))
     )
 
 
@@ -656,17 +653,13 @@ def sources_without_freshness(graph: Graph) -> list[Finding]:
     """A source table with no freshness (warn_after or error_after)."""
     return sorted(
         Finding("", resource.name, "no warn_after or error_after count")
-        for resource in graph.resources.values()
-        if resource.resource_type == "source"
-        and resource.is_excluded is False
-        and not resource.is_freshness_enabled
+        for resource in _included(graph, "source")
+        if not resource.is_freshness_enabled
     )
 
 
 def _coverage(graph: Graph, covered: Callable[[Resource], bool], target_var: str, what: str):
-    models = [
-        r for r in graph.resources.values() if r.resource_type == "model" and r.is_excluded is False
-    ]
+    models = _included(graph, "model")
     if not models:
         return []
     missing = sorted(r.name for r in models if not covered(r))
@@ -697,8 +690,8 @@ def undocumented_models(graph: Graph) -> list[Finding]:
     """A model with no description."""
     return sorted(
         Finding("", r.name, f"no description ({r.model_type})")
-        for r in graph.resources.values()
-        if r.resource_type == "model" and r.is_excluded is False and not r.is_described
+        for r in _included(graph, "model")
+        if not r.is_described
     )
 
 
@@ -706,18 +699,14 @@ def undocumented_source_tables(graph: Graph) -> list[Finding]:
     """A source table with no description."""
     return sorted(
         Finding("", r.name, "no description")
-        for r in graph.resources.values()
-        if r.resource_type == "source" and r.is_excluded is False and not r.is_described
+        for r in _included(graph, "source")
+        if not r.is_described
     )
 
 
 def undocumented_sources(graph: Graph) -> list[Finding]:
     """A source (the `sources:` entry) with no description."""
-    names = {
-        r.source_name or ""
-        for r in graph.resources.values()
-        if r.resource_type == "source" and r.is_excluded is False and not r.is_source_described
-    }
+    names = {r.source_name or "" for r in _included(graph, "source") if not r.is_source_described}
     return [Finding("", name, "no source description") for name in sorted(names)]
 
 
@@ -814,10 +803,8 @@ def source_directories(graph: Graph) -> list[Finding]:
     """A source declared outside a folder named for it."""
     return sorted(
         Finding("", r.name, f"declared in {r.file_path}")
-        for r in graph.resources.values()
-        if r.resource_type == "source"
-        and r.is_excluded is False
-        and not sql_like(r.directory_path, f"%{r.source_name}%")
+        for r in _included(graph, "source")
+        if not sql_like(r.directory_path, f"%{r.source_name}%")
     )
 
 
@@ -842,9 +829,7 @@ def chained_views_dependencies(graph: Graph) -> list[Finding]:
         return longest[unique_id]
 
     findings = []
-    for resource in graph.resources.values():
-        if resource.resource_type != "model" or resource.is_excluded is not False:
-            continue
+    for resource in _included(graph, "model"):
         path = chain_into(resource.unique_id)
         if len(path) - 1 > threshold:
             findings.append(
