@@ -6,6 +6,10 @@ BIN := $(VENV)/bin
 DEMO_AS_OF ?= 2026-09-30
 # The CRMs whose loader tables models/staging/crm/ stages (var lead_scoring_crm).
 CRMS := hubspot salesforce marketo
+# dbt-project-evaluator's findings not excepted (scripts/project_evaluator.py) that `make lint`
+# lets through: the count when the check arrived (issue 25), lowered as findings are fixed
+# or excepted with a reason, until 0; a change that adds one fails lint.
+EVALUATOR_MAX_FINDINGS ?= 61
 
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 export LEAD_SCORING_DUCKDB_PATH ?= $(CURDIR)/lead_scoring.duckdb
@@ -84,6 +88,7 @@ lint: install
 	done
 	$(BIN)/dbt parse --quiet
 	$(BIN)/dbt-score lint --manifest target/manifest.json
+	$(BIN)/python scripts/project_evaluator.py --max-findings $(EVALUATOR_MAX_FINDINGS)
 
 format: install
 	$(BIN)/ruff format .

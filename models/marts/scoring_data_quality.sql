@@ -1,11 +1,5 @@
-{#- Every reason an input row can have (macros/quality_reasons.sql), so that a reason with
-    no row still shows a 0. -#}
-{%- set reasons = input_quality_reasons() -%}
 {#- with a CRM's staging, the loader rows it leaves out or rewrites too -#}
 {%- set crm = input_crm() -%}
-{%- for input_table, reason, description in crm_quality_reasons(crm) -%}
-    {%- do reasons.append((input_table, 'reported', reason, description)) -%}
-{%- endfor -%}
 {%- set max_examples = 5 -%}
 
 with
@@ -48,16 +42,22 @@ attribute_value_rows as (
     ),
 {% endif %}
 
+data_quality_reasons as (
+
+    select * from {{ ref('data_quality_reasons') }}
+
+),
+
+-- every reason an input row can have, so that a reason with no row still shows a 0
 reason_catalog as (
 
-    {% for input_table, outcome, reason, description in reasons -%}
-        select
-            '{{ input_table }}' as input_table,
-            '{{ outcome }}' as outcome,
-            '{{ reason }}' as reason,
-            '{{ description }}' as reason_description
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+    select
+        input_table,
+        outcome,
+        reason,
+        description as reason_description
+    from data_quality_reasons
+    where crm is null{% if crm %} or crm = '{{ crm }}'{% endif %}
 
 ),
 

@@ -4,7 +4,7 @@
     {{ return(adapter.dispatch('text_to_number', 'lead_scoring')(expression)) }}
 {%- endmacro %}
 
-{% macro number_pattern() -%}
+{% macro _number_pattern() -%}
     {#- What reads as a number, on every engine alike: digits, an optional sign and decimal
         part (`42`, `-1.5`); not `1e3`, `.5`, `inf` or `nan`, which some engines' casts
         accept and others reject. -#}
@@ -13,48 +13,30 @@
 
 {% macro default__text_to_number(expression) -%}
     case
-        when trim({{ expression }}) ~ {{ number_pattern() }}
+        when trim({{ expression }}) ~ {{ _number_pattern() }}
             then cast(trim({{ expression }}) as {{ number_type() }})
     end
 {%- endmacro %}
 
 {% macro duckdb__text_to_number(expression) -%}
     case
-        when regexp_matches(trim({{ expression }}), {{ number_pattern() }})
+        when regexp_matches(trim({{ expression }}), {{ _number_pattern() }})
             then cast(trim({{ expression }}) as {{ number_type() }})
     end
 {%- endmacro %}
 
-{% macro number_type() -%}
-    {#- The type fit rules compare numbers in: a 64-bit float, exact for counts and for
-        revenues up to 2^53, and printed alike by every engine. -#}
-    {{ return(adapter.dispatch('number_type', 'lead_scoring')()) }}
-{%- endmacro %}
-
-{% macro default__number_type() -%}
-    double precision
-{%- endmacro %}
-
-{% macro duckdb__number_type() -%}
-    double
-{%- endmacro %}
-
-{% macro spark__number_type() -%}
-    double
-{%- endmacro %}
-
 {% macro spark__text_to_number(expression) -%}
     case
-        when trim({{ expression }}) rlike {{ number_pattern() }}
+        when trim({{ expression }}) rlike {{ _number_pattern() }}
             then cast(trim({{ expression }}) as {{ number_type() }})
     end
 {%- endmacro %}
 
 {% macro snowflake__text_to_number(expression) -%}
-    {#- Snowflake's regexp_like anchors the pattern at both ends (number_pattern does too);
+    {#- Snowflake's regexp_like anchors the pattern at both ends (_number_pattern does too);
         try_to_double returns null instead of failing, whatever order the plan evaluates in -#}
     case
-        when regexp_like(trim({{ expression }}), {{ number_pattern() }})
+        when regexp_like(trim({{ expression }}), {{ _number_pattern() }})
             then try_to_double(trim({{ expression }}))
     end
 {%- endmacro %}
