@@ -8,15 +8,15 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from lead_scoring.impact import (
-    BASE,
-    HEAD,
+from lead_scoring.grid import ZONES
+from lead_scoring.impact.compare import (
     NOT_SCORED,
-    ZONE_ORDER,
+    TOP_GRADE_MOVES,
     ModelReport,
     Mover,
     Report,
 )
+from lead_scoring.impact.grids import BASE, HEAD
 
 REASONS_SHOWN = 120  # characters of a lead's reasons in a table cell
 
@@ -69,7 +69,7 @@ def _reasons(text: str) -> str:
 def _zones(model: ModelReport) -> list[str]:
     seen = {zone for side in model.sides.values() for zone in side.zones}
     seen |= {zone for pair in model.zone_transitions for zone in pair}
-    ordered = [zone for zone in ZONE_ORDER if zone in seen]
+    ordered = [zone for zone in ZONES if zone in seen]
     return (
         ordered
         + sorted(seen - set(ordered) - {NOT_SCORED})
@@ -183,7 +183,7 @@ def _model_section(model: ModelReport) -> Section:
         )
         section.blocks.append(_transitions_table(model))
         if model.grade_transitions:
-            shown = model.grade_transitions[:10]
+            shown = model.grade_transitions[:TOP_GRADE_MOVES]
             title = "Grade cells that changed" + (
                 f" (the {len(shown)} largest moves of {len(model.grade_transitions)})"
                 if len(model.grade_transitions) > len(shown)

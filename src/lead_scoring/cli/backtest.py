@@ -1,0 +1,45 @@
+"""`lead-scoring backtest`: every scoring model scored and evaluated at each month end between
+two dates."""
+
+from __future__ import annotations
+
+import argparse
+
+from lead_scoring import backtest, warehouse
+from lead_scoring.cli.options import (
+    date_range_options,
+    dated_run,
+    dbt_build_options,
+    deprecated,
+)
+
+
+def add_parser(commands) -> None:
+    backtesting = commands.add_parser(
+        "backtest",
+        help="score and evaluate every scoring model at each month end between two dates",
+        description=backtest.__doc__,
+    )
+    date_range_options(backtesting, "default: the published scores' date, else today")
+    backtesting.add_argument("--every-months", type=int, default=1, help="step, in months")
+    dbt_build_options(backtesting)
+    deprecated(backtesting, "--schema", None)
+    backtesting.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    dated = dated_run(
+        "backtest",
+        args,
+        lambda first, last: backtest.month_ends(first, last, args.every_months),
+    )
+    if dated is None:
+        return 2
+    dates, project = dated
+    status = backtest.run(dates, project, args.dbt_args)
+    if status == 0:
+        manifest = warehouse.read_manifest(project.project_dir / "target")
+        relation = warehouse.relation_names(manifest)["score_model_backtest"]
+        with warehouse.connection(project) as (cursor, _):
+            print(backtest.render(cursor, relation, dates))
+    return status

@@ -1,0 +1,1 @@
+"""Helpers and fixtures the Python tests share (not shipped in the lead-scoring wheel)."""
