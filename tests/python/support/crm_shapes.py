@@ -2,12 +2,12 @@
 an older connector wrote them: fixtures of the CRM round trips (test_crm_staging.py).
 
 ``lead_scoring.demo.crm_shapes.write`` (``lead-scoring generate --crm``) writes the demo's leads
-as a CRM's loader does; ``write`` here does the same and then writes, into
-``<schema>_expected``, the contract-shaped tables a correct mapping yields, from the temporary
-views the shape was drawn from (same connection): the round-trip test scores both and
-requires the same scores. The traps planted in the CRM's tables are rows a correct staging
-leaves out or resolves, so the expectation never contains them. ``write_older_connector``
-rewrites HubSpot's tables as an older connector version wrote them.
+as a CRM's loader does; ``write_expected`` then writes, into ``<schema>_expected``, the
+contract-shaped tables a correct mapping yields, from the temporary views the shape was drawn
+from (same connection); ``generate`` does both. The round-trip test scores both and requires
+the same scores. The traps planted in the CRM's tables are rows a correct staging leaves out
+or resolves, so the expectation never contains them. ``write_older_connector`` rewrites
+HubSpot's tables as an older connector version wrote them.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import duckdb
 from lead_scoring.demo import crm_shapes, data
 from lead_scoring.demo.crm_shapes import CRMS
 
-__all__ = ["CRMS", "generate", "write", "write_older_connector"]
+__all__ = ["CRMS", "generate", "write_expected", "write_older_connector"]
 
 _HUBSPOT_EXPECTED = """
 create schema {expected};
@@ -327,20 +327,11 @@ _OLDER_CONNECTORS = {"hubspot": _HUBSPOT_OLDER_CONNECTOR}
 does (the column sets of Fivetran's ``get_*_columns`` macros across versions)."""
 
 
-def write(
-    con: duckdb.DuckDBPyConnection,
-    source_schema: str,
-    crm: str,
-    schema: str,
-) -> dict[str, int]:
-    """Write the contract-shaped tables of ``source_schema`` as ``crm``'s loader writes them
-    into ``schema``, and what its staging must give back into ``<schema>_expected``.
-
-    Returns the row count of each table written into ``schema``.
-    """
-    counts = crm_shapes.write(con, source_schema, crm, schema)
+def write_expected(con: duckdb.DuckDBPyConnection, crm: str, schema: str) -> None:
+    """Write what ``crm``'s staging must give back from the tables
+    ``lead_scoring.demo.crm_shapes.write`` just wrote into ``schema`` on ``con`` (from the
+    temporary views it left there) into ``<schema>_expected``, in the contract's shape."""
     con.execute(_EXPECTED[crm].format(expected=f"{schema}_expected"))
-    return counts
 
 
 def generate(path: Path, crm: str, size: data.DemoSize, seed: int = 42) -> dict[str, int]:
@@ -349,7 +340,8 @@ def generate(path: Path, crm: str, size: data.DemoSize, seed: int = 42) -> dict[
     (``<crm>_expected``)."""
     with duckdb.connect(str(path)) as con:
         data.generate(con, "demo_contract_shaped", size=size, seed=seed)
-        counts = write(con, "demo_contract_shaped", crm, crm)
+        counts = crm_shapes.write(con, "demo_contract_shaped", crm, crm)
+        write_expected(con, crm, crm)
         con.execute("drop schema demo_contract_shaped cascade")
     return counts
 
