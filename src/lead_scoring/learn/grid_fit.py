@@ -33,7 +33,6 @@ DECAY_MIN_GAIN = 2.0
 # hyperparameters (penalty, decay) are chosen by this many folds of at most this many of
 # the leads a fit learns from (the penalty is per lead, so it carries over to all of them)
 TUNING_FOLDS = 5
-
 TUNING_MAX_LEADS = 20_000
 
 # per lead: the fit that reads the signs, and the one-criterion fits that choose decay
@@ -189,6 +188,9 @@ def _sign_and_decay(candidate: ActivityCandidate, labels, tuning, fold) -> tuple
 
 
 def design_matrix(lead_count: int, activity, fit: list[FitCandidate]) -> Design:
+    """The sparse design matrix of the candidates: per activity criterion (candidate,
+    half-life, sign) one column per tier (the decay factor where it decays, bounded to the
+    criterion's sign), per fit rule one 0/1 column."""
     rows, cols, values, criteria, bounds = [], [], [], [], []
     column = 0
     for candidate, half_life, sign in activity:

@@ -25,6 +25,8 @@ GRID_FILES = {
 
 
 def seed_rows(options: Options, grid: Grid, zones: dict) -> dict:
+    """The learned model's rows of every grid seed, by LearnedGrid field: criteria in order of
+    their largest points, fit rules by criterion, its grade bands and its zones."""
     model = options.model
     activity_criteria, match_rules, fit_rules = [], [], []
     ordered_activity = sorted(

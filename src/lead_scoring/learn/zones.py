@@ -14,9 +14,7 @@ if TYPE_CHECKING:  # run.py calls this module: its types only for the checker
     from lead_scoring.learn.run import Options
 
 FIT_BAND_SHARES = (0.15, 0.25, 0.30)
-
 ACTIVITY_BAND_SHARES = (0.15, 0.20, 0.25)
-
 ZONE_SHARE_SLACK = 0.05  # a zone method may put this much more than the target in hot
 
 
