@@ -21,26 +21,41 @@ from lead_scoring.demo.crm_shapes import CRMS
 
 __all__ = ["CRMS", "generate", "write_expected", "write_older_connector"]
 
+CONTACT_COLUMNS = (
+    "email",
+    "job_title",
+    "phone",
+    "country",
+    "is_decision_maker",
+    "lead_source",
+    "created_at",
+    "updated_at",
+    "department",
+    "years_in_role",
+)
+"""The demo's contact columns every CRM carries: its staging gives them back as they were (the
+lead source lowercased and trimmed, as the contract's staging reads it)."""
+
+
+def _expected_contacts(contact_id: str, account_id: str, source: str, of: str = "") -> str:
+    """The SQL that creates the `{expected}` schema and its contacts: the CRM's own ids
+    (`contact_id`, `account_id`: SQL expressions), every other column as the demo wrote it,
+    read from `source` (`of`: the qualifier of its columns)."""
+    columns = [
+        f"lower(trim({of}{column})) as {column}" if column == "lead_source" else f"{of}{column}"
+        for column in CONTACT_COLUMNS
+    ]
+    select_list = ",\n    ".join(
+        [f"{contact_id} as contact_id", f"{account_id} as account_id", *columns]
+    )
+    return (
+        "create schema {expected};\n\n"
+        "-- what the staging must give back, in the contract's shape\n"
+        f"create table {{expected}}.contacts as\nselect\n    {select_list}\nfrom {source};\n"
+    )
+
+
 _HUBSPOT_EXPECTED = """
-create schema {expected};
-
--- what the staging must give back, in the contract's shape
-create table {expected}.contacts as
-select
-    cast(hubspot_id(contact_id) as varchar) as contact_id,
-    cast(hubspot_company_id(account_id) as varchar) as account_id,
-    email,
-    job_title,
-    phone,
-    country,
-    is_decision_maker,
-    lower(trim(lead_source)) as lead_source,
-    created_at,
-    updated_at,
-    department,
-    years_in_role
-from kept_contacts;
-
 create table {expected}.accounts as
 select
     cast(hubspot_company_id(account_id) as varchar) as account_id,
@@ -131,30 +146,6 @@ from kept_conversions;
 """
 
 _SALESFORCE_EXPECTED = """
-create schema {expected};
-
--- what the staging must give back, in the contract's shape
-create table {expected}.contacts as
-select
-    people.sf_id as contact_id,
-    case
-        when not people.is_lead then sf_account_id(people.account_id)
-        when lead_companies.sf_id is not null then people.sf_id
-    end as account_id,
-    people.email,
-    people.job_title,
-    people.phone,
-    people.country,
-    people.is_decision_maker,
-    lower(trim(people.lead_source)) as lead_source,
-    people.created_at,
-    people.updated_at,
-    people.department,
-    people.years_in_role
-from people
-left join lead_companies
-    on people.sf_id = lead_companies.sf_id;
-
 create table {expected}.accounts as
 select
     sf_account_id(account_id) as account_id,
@@ -208,25 +199,6 @@ where sf_opportunities.has_no_contact_role and not people.is_lead;
 """
 
 _MARKETO_EXPECTED = """
-create schema {expected};
-
--- what the staging must give back, in the contract's shape
-create table {expected}.contacts as
-select
-    cast(number as varchar) as contact_id,
-    lower(trim(company)) as account_id,
-    email,
-    job_title,
-    phone,
-    country,
-    is_decision_maker,
-    lower(trim(lead_source)) as lead_source,
-    created_at,
-    updated_at,
-    department,
-    years_in_role
-from leads;
-
 create table {expected}.accounts as
 select distinct
     lower(trim(company)) as account_id,
@@ -273,9 +245,22 @@ inner join leads
 """
 
 _EXPECTED = {
-    "hubspot": _HUBSPOT_EXPECTED,
-    "salesforce": _SALESFORCE_EXPECTED,
-    "marketo": _MARKETO_EXPECTED,
+    "hubspot": _expected_contacts(
+        "cast(hubspot_id(contact_id) as varchar)",
+        "cast(hubspot_company_id(account_id) as varchar)",
+        "kept_contacts",
+    )
+    + _HUBSPOT_EXPECTED,
+    "salesforce": _expected_contacts(
+        "people.sf_id",
+        "case\n        when not people.is_lead then sf_account_id(people.account_id)"
+        "\n        when lead_companies.sf_id is not null then people.sf_id\n    end",
+        "people\nleft join lead_companies\n    on people.sf_id = lead_companies.sf_id",
+        of="people.",
+    )
+    + _SALESFORCE_EXPECTED,
+    "marketo": _expected_contacts("cast(number as varchar)", "lower(trim(company))", "leads")
+    + _MARKETO_EXPECTED,
 }
 """Per CRM: the contract-shaped tables its staging must give back, from ``write``'s views."""
 
