@@ -9,16 +9,14 @@ from pathlib import Path
 from lead_scoring import grid_files
 from lead_scoring.cli.options import option
 
+NAME = "add-grid"
+HELP = "append the scoring models of grid folders (grids/examples/<model>/) to a grid"
+DESCRIPTION = grid_files.add_grid.__doc__
 
-def add_parser(commands) -> None:
-    adding = commands.add_parser(
-        "add-grid",
-        help="append the scoring models of grid folders (grids/examples/<model>/) to a grid",
-        description=grid_files.add_grid.__doc__,
-    )
-    adding.add_argument("folders", nargs="+", help="grid folders whose rows to append")
-    option(adding, "--seeds-dir", "to append to", default="seeds/grid")
-    adding.set_defaults(handler=run)
+
+def add_arguments(parser) -> None:
+    parser.add_argument("folders", nargs="+", help="grid folders whose rows to append")
+    option(parser, "--seeds-dir", "to append to", default="seeds/grid")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,6 +8,8 @@ import sys
 from lead_scoring import backtest, warehouse
 from lead_scoring.cli.options import date_range_options, dated_run, dbt_build_options
 
+NAME = "backfill"
+HELP = "replay the daily build at every date between two dates (history, change feed)"
 DESCRIPTION = (
     "Run the scheduled `dbt build` once per day from --from to --to, in order, with "
     "the var scoring_as_of set to each day: lead_score_history and "
@@ -17,15 +19,9 @@ DESCRIPTION = (
 )
 
 
-def add_parser(commands) -> None:
-    backfilling = commands.add_parser(
-        "backfill",
-        help="replay the daily build at every date between two dates (history, change feed)",
-        description=DESCRIPTION,
-    )
-    date_range_options(backfilling, to_required=True)
-    dbt_build_options(backfilling)
-    backfilling.set_defaults(handler=run)
+def add_arguments(parser) -> None:
+    date_range_options(parser, to_required=True)
+    dbt_build_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,18 +13,16 @@ from lead_scoring.cli.options import (
     deprecated,
 )
 
+NAME = "backtest"
+HELP = "score and evaluate every scoring model at each month end between two dates"
+DESCRIPTION = backtest.__doc__
 
-def add_parser(commands) -> None:
-    backtesting = commands.add_parser(
-        "backtest",
-        help="score and evaluate every scoring model at each month end between two dates",
-        description=backtest.__doc__,
-    )
-    date_range_options(backtesting, "default: the published scores' date, else today")
-    backtesting.add_argument("--every-months", type=int, default=1, help="step, in months")
-    dbt_build_options(backtesting)
-    deprecated(backtesting, "--schema", None)
-    backtesting.set_defaults(handler=run)
+
+def add_arguments(parser) -> None:
+    date_range_options(parser, "default: the published scores' date, else today")
+    parser.add_argument("--every-months", type=int, default=1, help="step, in months")
+    dbt_build_options(parser)
+    deprecated(parser, "--schema", None)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,16 +8,14 @@ import sys
 from lead_scoring import grid_files
 from lead_scoring.cli.options import grid_seeds_dir, option
 
+NAME = "check-grid"
+HELP = "check every grid CSV's header and row lengths against the seeds YAML"
+DESCRIPTION = grid_files.__doc__
 
-def add_parser(commands) -> None:
-    checking = commands.add_parser(
-        "check-grid",
-        help="check every grid CSV's header and row lengths against the seeds YAML",
-        description=grid_files.__doc__,
-    )
-    option(checking, "--project-dir", "default: here", default=".")
-    option(checking, "--seeds-dir", "to check (default: <project-dir>/seeds/grid)")
-    checking.set_defaults(handler=run)
+
+def add_arguments(parser) -> None:
+    option(parser, "--project-dir", "default: here", default=".")
+    option(parser, "--seeds-dir", "to check (default: <project-dir>/seeds/grid)")
 
 
 def run(args: argparse.Namespace) -> int:

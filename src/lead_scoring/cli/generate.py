@@ -12,30 +12,28 @@ import duckdb
 from lead_scoring.cli.options import deprecated, option
 from lead_scoring.demo import crm_shapes, data
 
+NAME = "generate"
+HELP = "write deterministic, contract-shaped demo data (CSV, Parquet or a DuckDB schema)"
 
-def add_parser(commands) -> None:
-    generate = commands.add_parser(
-        "generate",
-        help="write deterministic, contract-shaped demo data (CSV, Parquet or a DuckDB schema)",
-    )
-    generate.add_argument("--contacts", type=int, default=data.DemoSize.contacts)
-    generate.add_argument("--accounts", type=int, default=data.DemoSize.accounts)
-    generate.add_argument("--events", type=int, default=data.DemoSize.events)
-    generate.add_argument("--seed", type=int, default=42)
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--contacts", type=int, default=data.DemoSize.contacts)
+    parser.add_argument("--accounts", type=int, default=data.DemoSize.accounts)
+    parser.add_argument("--events", type=int, default=data.DemoSize.events)
+    parser.add_argument("--seed", type=int, default=42)
     option(
-        generate, "--input-schema", "to write into (default: lead_scoring_input, or the CRM's name)"
+        parser, "--input-schema", "to write into (default: lead_scoring_input, or the CRM's name)"
     )
-    deprecated(generate, "--schema", "--input-schema", "input_schema")
-    generate.add_argument(
+    deprecated(parser, "--schema", "--input-schema", "input_schema")
+    parser.add_argument(
         "--crm",
         choices=crm_shapes.CRMS,
         help="write the demo's leads as this CRM's loader writes them (with --duckdb)",
     )
-    outputs = generate.add_argument_group("outputs (at least one)")
+    outputs = parser.add_argument_group("outputs (at least one)")
     option(outputs, "--duckdb", "to write the tables into")
     outputs.add_argument("--csv", help="directory to write one CSV per table into")
     outputs.add_argument("--parquet", help="directory to write one Parquet file per table into")
-    generate.set_defaults(handler=run, check=check)
 
 
 def check(args: argparse.Namespace) -> str | None:

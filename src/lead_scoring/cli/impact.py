@@ -16,26 +16,24 @@ from lead_scoring.cli.options import (
 )
 from lead_scoring.impact import compare
 
+NAME = "impact"
+HELP = "score the data with a base grid and the working tree's grid, and report the change"
+DESCRIPTION = compare.__doc__
 
-def add_parser(commands) -> None:
-    impacting = commands.add_parser(
-        "impact",
-        help="score the data with a base grid and the working tree's grid, and report the change",
-        description=compare.__doc__,
-    )
-    impacting.add_argument(
+
+def add_arguments(parser) -> None:
+    parser.add_argument(
         "--base", help="git ref of the base grid (default: the merge base with main)"
     )
     option(
-        impacting,
+        parser,
         "--as-of",
         "to score both grids at (default: the published scores' date, else today)",
     )
-    dbt_options(impacting)
-    impacting.add_argument(
+    dbt_options(parser)
+    parser.add_argument(
         "--output-dir", default="target/impact", help="where impact.md and impact.html go"
     )
-    impacting.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,31 +13,29 @@ from lead_scoring import learn
 from lead_scoring.cli.options import dbt_options, given_as_of, grid_seeds_dir, option, project_of
 from lead_scoring.learn import run as learn_run
 
+NAME = "learn"
+HELP = "learn a grid from conversions and write it as seed rows of one scoring model"
+DESCRIPTION = learn_run.__doc__
 
-def add_parser(commands) -> None:
-    learning = commands.add_parser(
-        "learn",
-        help="learn a grid from conversions and write it as seed rows of one scoring model",
-        description=learn_run.__doc__,
-    )
-    option(learning, "--as-of", "learn from the conversions that followed it", required=True)
-    learning.add_argument("--model", required=True, help="name of the learned scoring model")
-    dbt_options(learning)
-    option(learning, "--seeds-dir", "to write the model into (default: <project-dir>/seeds/grid)")
-    learning.add_argument("--note", help="Markdown note (default: <model>.md beside the seeds)")
-    learning.add_argument(
+
+def add_arguments(parser) -> None:
+    option(parser, "--as-of", "learn from the conversions that followed it", required=True)
+    parser.add_argument("--model", required=True, help="name of the learned scoring model")
+    dbt_options(parser)
+    option(parser, "--seeds-dir", "to write the model into (default: <project-dir>/seeds/grid)")
+    parser.add_argument("--note", help="Markdown note (default: <model>.md beside the seeds)")
+    parser.add_argument(
         "--horizon-days", type=int, help="default: the project's conversion_horizon_days"
     )
-    learning.add_argument("--lookback-days", type=int, default=90)
-    learning.add_argument(
+    parser.add_argument("--lookback-days", type=int, default=90)
+    parser.add_argument(
         "--conversion-product", help="learn to predict this product's conversions (default: any)"
     )
-    learning.add_argument("--target-hot-share", type=float, default=0.30)
-    learning.add_argument(
+    parser.add_argument("--target-hot-share", type=float, default=0.30)
+    parser.add_argument(
         "--max-criteria", type=int, default=20, help="criteria the grid keeps at most"
     )
-    learning.add_argument("--folds", type=int, default=5, help="cross-validation folds")
-    learning.set_defaults(handler=run)
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,18 +11,16 @@ import duckdb
 from lead_scoring import inputs
 from lead_scoring.cli.options import PROFILE_DUCKDB, deprecated, duckdb_path, option
 
+NAME = "load-csv"
+HELP = "load your CSV exports (contacts.csv, events.csv, ...) into a DuckDB schema"
+DESCRIPTION = inputs.__doc__
 
-def add_parser(commands) -> None:
-    loading = commands.add_parser(
-        "load-csv",
-        help="load your CSV exports (contacts.csv, events.csv, ...) into a DuckDB schema",
-        description=inputs.__doc__,
-    )
-    loading.add_argument("directory", help="folder of the CSV files, one per input table")
-    option(loading, "--duckdb", PROFILE_DUCKDB.replace(" in --project-dir", " here"))
-    option(loading, "--input-schema", "to load into (default: crm)", default="crm")
-    deprecated(loading, "--schema", "--input-schema", "input_schema")
-    loading.set_defaults(handler=run)
+
+def add_arguments(parser) -> None:
+    parser.add_argument("directory", help="folder of the CSV files, one per input table")
+    option(parser, "--duckdb", PROFILE_DUCKDB.replace(" in --project-dir", " here"))
+    option(parser, "--input-schema", "to load into (default: crm)", default="crm")
+    deprecated(parser, "--schema", "--input-schema", "input_schema")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -30,7 +30,9 @@ COMMANDS = (
     check_grid,
     add_grid,
 )
-"""The subcommands, in the order --help lists them."""
+"""The subcommands, in the order --help lists them. Each module has the subcommand's NAME, HELP,
+DESCRIPTION (optional), `add_arguments(parser)`, `run(args) -> exit status` and, optionally,
+`check(args)`: what the parser should refuse that argparse cannot say."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS:
-        command.add_parser(commands)
+        subparser = commands.add_parser(
+            command.NAME, help=command.HELP, description=getattr(command, "DESCRIPTION", None)
+        )
+        command.add_arguments(subparser)
+        subparser.set_defaults(handler=command.run, check=getattr(command, "check", None))
     return parser
 
 

@@ -9,23 +9,21 @@ from pathlib import Path
 from lead_scoring import publish
 from lead_scoring.cli.options import PROFILE_DUCKDB, deprecated, duckdb_path, option
 
+NAME = "publish"
+HELP = "copy the public marts into the file BI tools read, swapped in atomically"
+DESCRIPTION = publish.__doc__
 
-def add_parser(commands) -> None:
-    publishing = commands.add_parser(
-        "publish",
-        help="copy the public marts into the file BI tools read, swapped in atomically",
-        description=publish.__doc__,
-    )
-    option(publishing, "--project-dir", "default: here", default=".")
-    option(publishing, "--duckdb", "the one dbt builds, " + PROFILE_DUCKDB)
-    option(publishing, "--schema", "default: main", default="main")
-    publishing.add_argument(
+
+def add_arguments(parser) -> None:
+    option(parser, "--project-dir", "default: here", default=".")
+    option(parser, "--duckdb", "the one dbt builds, " + PROFILE_DUCKDB)
+    option(parser, "--schema", "default: main", default="main")
+    parser.add_argument(
         "--output",
         default="lead_scoring_published.duckdb",
         help="the DuckDB file BI tools open (default: lead_scoring_published.duckdb)",
     )
-    deprecated(publishing, "--to", "--output", "output")
-    publishing.set_defaults(handler=run)
+    deprecated(parser, "--to", "--output", "output")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,24 +12,24 @@ import duckdb
 from lead_scoring import summary, warehouse
 from lead_scoring.cli.options import PROFILE_DUCKDB, PUBLISHED_REASON, duckdb_path, option
 
+NAME = "summary"
+HELP = "print leads per grade cell and the ten hottest leads of the published scores"
+DESCRIPTION = (
+    "The published scores (lead_scores, at the date they were scored as of):"
+    " leads per grade cell, MQLs, the hottest leads, the evaluation and the input rows"
+    " not scored as read."
+)
 
-def add_parser(commands) -> None:
-    summarize = commands.add_parser(
-        "summary",
-        help="print leads per grade cell and the ten hottest leads of the published scores",
-        description="The published scores (lead_scores, at the date they were scored as of):"
-        " leads per grade cell, MQLs, the hottest leads, the evaluation and the input rows"
-        " not scored as read.",
-    )
+
+def add_arguments(parser) -> None:
     option(
-        summarize,
+        parser,
         "--project-dir",
         "the one that built them (its manifest); default: here",
         default=".",
     )
-    option(summarize, "--duckdb", "the one dbt built, " + PROFILE_DUCKDB)
-    option(summarize, "--schema", "default: main", default="main")
-    summarize.set_defaults(handler=run)
+    option(parser, "--duckdb", "the one dbt built, " + PROFILE_DUCKDB)
+    option(parser, "--schema", "default: main", default="main")
 
 
 def run(args: argparse.Namespace) -> int:
