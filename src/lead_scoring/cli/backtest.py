@@ -6,12 +6,7 @@ from __future__ import annotations
 import argparse
 
 from lead_scoring import backtest, warehouse
-from lead_scoring.cli.options import (
-    date_range_options,
-    dated_run,
-    dbt_build_options,
-    deprecated,
-)
+from lead_scoring.cli.options import date_range_options, dated_run, dbt_build_options, deprecated
 
 NAME = "backtest"
 HELP = "score and evaluate every scoring model at each month end between two dates"

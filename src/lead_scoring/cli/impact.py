@@ -7,13 +7,7 @@ import sys
 from pathlib import Path
 
 from lead_scoring import impact, warehouse
-from lead_scoring.cli.options import (
-    dbt_options,
-    given_as_of,
-    option,
-    project_of,
-    resolve_as_of,
-)
+from lead_scoring.cli.options import dbt_options, given_as_of, option, project_of, resolve_as_of
 from lead_scoring.impact import compare
 
 NAME = "impact"
