@@ -180,11 +180,13 @@ select
     first_responded_date as occurred_at
 from sf_members
 union all
-select 'event:' || id, person_sf_id, 'meeting', 'Demo', start_date_time
-from sf_meetings
-union all
-select 'task:' || id, person_sf_id, 'call', 'Call back', created_date
-from sf_calls;
+select
+    case when kind = 'meeting' then 'event:' else 'task:' end || id,
+    person_sf_id,
+    kind,
+    case when kind = 'meeting' then 'Demo' else 'Call back' end,
+    engaged_at
+from sf_engagements;
 
 create table {expected}.conversions as
 select person_sf_id as contact_id, converted_at, product

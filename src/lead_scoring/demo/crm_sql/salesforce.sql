@@ -248,14 +248,22 @@ select sf_number_id('00v', 9000000 + n),
     timestamp '2026-09-03', {synced_at}
 from range(1, 21) as deleted(n);
 
-create or replace temp table sf_meetings as
+-- demo requests as meetings (an Event two days later), contact requests as calls (a Task the
+-- next day), each kind numbered in its own id sequence
+create or replace temp table sf_engagements as
 select
-    sf_number_id('00U', row_number() over (order by occurred_at, event_id)) as id,
+    case when event_type = 'demo_request' then 'meeting' else 'call' end as kind,
+    sf_number_id(
+        case when event_type = 'demo_request' then '00U' else '00T' end,
+        row_number() over (partition by event_type order by occurred_at, event_id)
+    ) as id,
     recorded_on,
     person_sf_id,
-    occurred_at + interval 2 day as start_date_time
+    occurred_at
+    + case when event_type = 'demo_request' then interval 2 day else interval 1 day end
+        as engaged_at
 from sf_activity
-where event_type = 'demo_request';
+where event_type in ('demo_request', 'contact_request');
 
 create table {target}.event as
 select
@@ -263,19 +271,11 @@ select
     recorded_on as who_id,
     false as is_deleted,
     'Demo' as subject,
-    start_date_time,
-    start_date_time as activity_date_time,
+    engaged_at as start_date_time,
+    engaged_at as activity_date_time,
     {synced_at} as _fivetran_synced
-from sf_meetings;
-
-create or replace temp table sf_calls as
-select
-    sf_number_id('00T', row_number() over (order by occurred_at, event_id)) as id,
-    recorded_on,
-    person_sf_id,
-    occurred_at + interval 1 day as created_date
-from sf_activity
-where event_type = 'contact_request';
+from sf_engagements
+where kind = 'meeting';
 
 create table {target}.task as
 select
@@ -285,9 +285,10 @@ select
     'Call' as task_subtype,
     'Call' as type,
     'Call back' as subject,
-    created_date,
+    engaged_at as created_date,
     {synced_at} as _fivetran_synced
-from sf_calls
+from sf_engagements
+where kind = 'call'
 union all
 -- traps: deleted tasks, and calls to deleted contacts
 select sf_number_id('00T', 8000000 + number), sf_id, true, 'Call', 'Call', 'Call back',
