@@ -30,7 +30,8 @@ from pathlib import Path
 
 import duckdb
 
-from lead_scoring import demo_data, warehouse
+from lead_scoring import warehouse
+from lead_scoring.demo import data as demo_data
 from lead_scoring.warehouse import SCHEDULED_BUILD
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]

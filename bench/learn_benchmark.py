@@ -15,6 +15,10 @@ time and the peak memory of it and of the dbt build it runs.
     python bench/learn_benchmark.py --dataset large
 
 Writes bench/LEARNING.md (the rows of the datasets run; other rows kept).
+
+The CRM-export data is a test fixture, not part of the lead-scoring package: it is imported
+from the tests' support package (tests/python/support/crm_export_data.py), with tests/python
+put on the import path as pytest puts it.
 """
 
 from __future__ import annotations
@@ -33,8 +37,12 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT / "src"))
+sys.path.insert(0, str(PROJECT_ROOT / "tests" / "python"))  # the support package
 
-from lead_scoring import crm_export_data, demo_data, learn  # noqa: E402
+from lead_scoring import learn  # noqa: E402
+from lead_scoring.demo import data as demo_data  # noqa: E402
+from lead_scoring.warehouse import DbtProject  # noqa: E402
+from support import crm_export_data  # noqa: E402
 
 INPUT_SCHEMA = "lead_scoring_input"
 AS_OF = date(2026, 9, 30)
@@ -91,14 +99,16 @@ def quality_row(dataset: str, workdir: Path) -> str:
     warehouse = workdir / f"{dataset}.duckdb"
     _inputs(dataset.removesuffix("-30"), warehouse)
     options = learn.Options(
-        project_dir=project,
+        project=DbtProject(
+            project_dir=project,
+            profiles_dir=project / "profiles",
+            variables={"lead_scoring_schema": INPUT_SCHEMA},
+            env={"LEAD_SCORING_DUCKDB_PATH": str(warehouse)},
+        ),
         as_of=AS_OF,
         model="learned",
         seeds_dir=project / "seeds" / "grid",
         note_path=workdir / "learned.md",
-        profiles_dir=project / "profiles",
-        variables={"lead_scoring_schema": INPUT_SCHEMA},
-        env={"LEAD_SCORING_DUCKDB_PATH": str(warehouse)},
         max_criteria=30 if dataset.endswith("-30") else 20,
     )
     r = learn.learn(options).report

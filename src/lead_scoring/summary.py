@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import duckdb
 
-FIT_GRADES = ("A", "B", "C", "D")
-ACTIVITY_GRADES = ("4", "3", "2", "1")
-
-
-def published_as_of(con: duckdb.DuckDBPyConnection, schema: str):
-    """The as-of date of the published scores, `max(scored_as_of)` of `schema`'s
-    lead_scores; None when the table is missing or empty."""
-    try:
-        return con.execute(f'select max(scored_as_of) from "{schema}".lead_scores').fetchone()[0]
-    except duckdb.CatalogException:
-        return None
+from lead_scoring.grid import ACTIVITY_GRADES, FIT_GRADES
 
 
 def grade_matrix(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+import duckdb
 import yaml
 
 # the daily run the README schedules: unit tests check model logic on fixed inputs and run
@@ -277,10 +278,36 @@ def connection(project: DbtProject) -> Iterator[tuple[object, dict]]:
             cursor.close()
 
 
-def published_as_of(project: DbtProject) -> date | None:
-    """The as-of date of the published scores: `max(scored_as_of)` of the `lead_scores` mart
-    in the target's schema (where the scheduled build publishes it); None when the target has
-    no such table or it is empty. Raises WarehouseError when the target cannot be reached."""
+PUBLISHED_AS_OF_SQL = "select max(scored_as_of) from {relation}"
+
+
+def published_as_of(
+    source: DbtProject | duckdb.DuckDBPyConnection, schema: str = "main"
+) -> date | None:
+    """The as-of date of the published scores: `max(scored_as_of)` of the `lead_scores` mart;
+    None when there is no such table or it is empty.
+
+    `source` is a dbt project, read on its profile's target through dbt's adapter in the
+    target's schema (where the scheduled build publishes; raises WarehouseError when the
+    target cannot be reached), or an open DuckDB connection, read in `schema` (a file opened
+    as it is, e.g. by `lead-scoring summary`)."""
+    if isinstance(source, DbtProject):
+        value = _published_on_target(source)
+    else:
+        try:
+            relation = f'"{schema}".lead_scores'
+            value = source.execute(PUBLISHED_AS_OF_SQL.format(relation=relation)).fetchone()[0]
+        except duckdb.CatalogException:  # no such table: nothing published
+            value = None
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _published_on_target(project: DbtProject):
+    """max(scored_as_of) of the target schema's lead_scores through the project's adapter."""
     from dbt.adapters.exceptions.connection import FailedToConnectError
     from dbt_common.exceptions import DbtBaseException, DbtRuntimeError
 
@@ -292,19 +319,16 @@ def published_as_of(project: DbtProject) -> date | None:
                 identifier="lead_scores",
             )
             try:
-                _, table = adapter.execute(f"select max(scored_as_of) from {relation}", fetch=True)
+                _, table = adapter.execute(
+                    PUBLISHED_AS_OF_SQL.format(relation=relation), fetch=True
+                )
             except FailedToConnectError:
                 raise
             except DbtRuntimeError:  # no such table (the adapter's error): nothing published
                 return None
     except DbtBaseException as error:  # no such profile or target, no connection
         raise WarehouseError(f"cannot read the published scores' date: {error}") from error
-    value = table.rows[0][0] if len(table.rows) else None
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return table.rows[0][0] if len(table.rows) else None
 
 
 def fetch_in_batches(cursor, sql: str, batch_rows: int = 100_000) -> Iterator[list[tuple]]:

@@ -224,7 +224,7 @@ def test_impact_takes_the_as_of_date_from_vars_as_a_dbt_user_gives_it(
     assert status == 0
     [options] = impact_runs
     assert options.as_of == date(2026, 9, 30)
-    assert options.variables == {"lead_scoring_schema": "crm"}  # impact sets scoring_as_of
+    assert options.project.variables == {"lead_scoring_schema": "crm"}  # impact sets scoring_as_of
     assert capsys.readouterr().out.startswith(
         "impact: as of 2026-09-30, given by --vars scoring_as_of"
     )

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from lead_scoring.crm_export_data import AS_OF, TABLES, generate, generate_with_truth, write_duckdb
+from support.crm_export_data import AS_OF, TABLES, generate, generate_with_truth, write_duckdb
 
 LEADS = 3_000
 SEED = 7

@@ -17,8 +17,9 @@ import pytest
 from sklearn.metrics import roc_auc_score
 
 from dbt_harness import DEMO_MODELS, PROJECT_ROOT, DbtRun, copy_project, demo_input_vars, run_dbt
-from lead_scoring import demo_data, summary
+from lead_scoring import summary
 from lead_scoring.cli import main as lead_scoring_cli
+from lead_scoring.demo import data as demo_data
 from lead_scoring.publish import public_marts
 
 DEMO_DIR = PROJECT_ROOT / "integration_tests" / "seeds" / "demo"

@@ -18,12 +18,14 @@ from hypothesis import strategies as st
 from scipy import sparse
 
 from dbt_harness import PROJECT_ROOT, DbtRun, copy_project, demo_input_vars, run_dbt
-from lead_scoring import crm_export_data, learn_fit
 from lead_scoring.cli import main as lead_scoring_cli
-from lead_scoring.demo_data import PERSONAL_DOMAINS, TARGET_INDUSTRIES
+from lead_scoring.demo.distributions import PERSONAL_DOMAINS, TARGET_INDUSTRIES
 from lead_scoring.learn import Options
+from lead_scoring.learn import fit as learn_fit
 from lead_scoring.learn import learn as learn_grid
 from lead_scoring.learn import write as write_grid
+from lead_scoring.warehouse import DbtProject
+from support import crm_export_data
 
 AS_OF = "2026-09-30"
 SCHEMA = "lead_scoring_input"
@@ -362,14 +364,16 @@ def crm_export(tmp_path_factory):
     crm_export_data.write_duckdb(warehouse, SCHEMA, 5_000)
     project_dir = copy_project(workdir / "project")
     options = Options(
-        project_dir=project_dir,
+        project=DbtProject(
+            project_dir=project_dir,
+            profiles_dir=project_dir / "profiles",
+            variables={"lead_scoring_schema": SCHEMA},
+            env={"LEAD_SCORING_DUCKDB_PATH": str(warehouse)},
+        ),
         as_of=date.fromisoformat(AS_OF),
         model="learned",
         seeds_dir=project_dir / "seeds" / "grid",
         note_path=project_dir / "seeds" / "grid" / "learned.md",
-        profiles_dir=project_dir / "profiles",
-        variables={"lead_scoring_schema": SCHEMA},
-        env={"LEAD_SCORING_DUCKDB_PATH": str(warehouse)},
     )
     learned = learn_grid(options)
     write_grid(options, learned)

@@ -23,7 +23,8 @@ import psycopg2
 import pytest
 
 from dbt_harness import INPUT_SCHEMA, POSTGRES_TYPES, DbtRun, copy_project, run_dbt
-from lead_scoring import cli, demo_data
+from lead_scoring import cli
+from lead_scoring.demo import data as demo_data
 from lead_scoring.warehouse import DailyBuilds, DbtProject
 from test_engines import PG
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from lead_scoring.impact import (
-    BASE,
-    HEAD,
+from lead_scoring.grid import ZONES
+from lead_scoring.impact.compare import (
     NOT_SCORED,
-    ZONE_ORDER,
+    TOP_GRADE_MOVES,
     ModelReport,
     Mover,
     Report,
 )
+from lead_scoring.impact.grids import BASE, HEAD
 
 REASONS_SHOWN = 120  # characters of a lead's reasons in a table cell
 
@@ -69,7 +69,7 @@ def _reasons(text: str) -> str:
 def _zones(model: ModelReport) -> list[str]:
     seen = {zone for side in model.sides.values() for zone in side.zones}
     seen |= {zone for pair in model.zone_transitions for zone in pair}
-    ordered = [zone for zone in ZONE_ORDER if zone in seen]
+    ordered = [zone for zone in ZONES if zone in seen]
     return (
         ordered
         + sorted(seen - set(ordered) - {NOT_SCORED})
@@ -183,7 +183,7 @@ def _model_section(model: ModelReport) -> Section:
         )
         section.blocks.append(_transitions_table(model))
         if model.grade_transitions:
-            shown = model.grade_transitions[:10]
+            shown = model.grade_transitions[:TOP_GRADE_MOVES]
             title = "Grade cells that changed" + (
                 f" (the {len(shown)} largest moves of {len(model.grade_transitions)})"
                 if len(model.grade_transitions) > len(shown)
@@ -277,6 +277,21 @@ def _inline(text: str) -> str:
     return "".join(f"<b>{part}</b>" if index % 2 else part for index, part in enumerate(parts))
 
 
+CHART_HEIGHT = 420  # pixels: the page's charts side by side, one row
+
+
+def _layout(figure, title: str, axis_titles: tuple[str, str], width: int, **more) -> None:
+    """A chart's title, axis titles (x, y) and size, as every chart of the page has them."""
+    figure.update_layout(
+        title=title,
+        xaxis_title=axis_titles[0],
+        yaxis_title=axis_titles[1],
+        width=width,
+        height=CHART_HEIGHT,
+        **more,
+    )
+
+
 def _charts(model: ModelReport, include_plotlyjs: bool) -> str:
     import plotly.graph_objects as go
 
@@ -295,14 +310,7 @@ def _charts(model: ModelReport, include_plotlyjs: bool) -> str:
                 showscale=False,
             )
         )
-        heatmap.update_layout(
-            title="Zone transitions",
-            xaxis_title="after",
-            yaxis_title="before",
-            yaxis_autorange="reversed",
-            width=520,
-            height=420,
-        )
+        _layout(heatmap, "Zone transitions", ("after", "before"), 520, yaxis_autorange="reversed")
         figures.append(heatmap)
     histogram = go.Figure()
     for side, bins in model.distribution.items():
@@ -313,13 +321,12 @@ def _charts(model: ModelReport, include_plotlyjs: bool) -> str:
             name="before" if side == BASE else "after",
             opacity=0.6,
         )
-    histogram.update_layout(
-        title=f"Total points (bins of {model.bin_width:,})",
+    _layout(
+        histogram,
+        f"Total points (bins of {model.bin_width:,})",
+        ("total points", "leads"),
+        620,
         barmode="overlay",
-        xaxis_title="total points",
-        yaxis_title="leads",
-        width=620,
-        height=420,
     )
     figures.append(histogram)
     parts = []

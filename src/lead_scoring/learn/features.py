@@ -21,9 +21,9 @@ from itertools import pairwise
 
 import numpy as np
 
+from lead_scoring.grid import TIERS
 from lead_scoring.warehouse import fetch_in_batches
 
-TIERS = (1, 2, 5, 10)
 HEAVY_USE_FROM = 5
 # attributes that identify a contact or an account rather than describe it; e-mail, title
 # and phone are read through their own operators below
@@ -35,6 +35,10 @@ IDENTIFIERS = {
 }
 SPECIAL_ATTRIBUTES = {"contacts.email", "contacts.job_title", "contacts.phone"}
 NUMERIC_BINS = (0.2, 0.4, 0.6, 0.8)
+
+
+class LearnError(Exception):
+    """Input the learner cannot learn from; nothing has been written."""
 
 
 def slug(text: str) -> str:
