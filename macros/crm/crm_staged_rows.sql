@@ -1,7 +1,7 @@
 {% macro crm_staged_rows(crm, table_name) -%}
     {#- The body of a CRM layer's contract-shaped `crm_<crm>__events` or
         `crm_<crm>__conversions`: the rows of its `crm_<crm>__activity_rows` or
-        `crm_<crm>__conversion_rows` it stages (`is_staged`, crm_is_staged), with the
+        `crm_<crm>__conversion_rows` it stages (by their `crm_reason`, crm_is_staged), with the
         contract's columns as the model's YAML documents them (contract_columns). -#}
     {%- set rows_models = {'events': 'activity_rows', 'conversions': 'conversion_rows'} -%}
     {%- if table_name not in rows_models -%}
@@ -26,7 +26,7 @@
                 {{ column_name }}{{ ',' if not loop.last }}
             {% endfor -%}
         from crm_rows
-        where is_staged
+        where {{ crm_is_staged('crm_reason') }}
 
     )
 

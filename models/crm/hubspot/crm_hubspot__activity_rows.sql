@@ -1,7 +1,7 @@
 {#- Every row of HubSpot's activity tables as a contract event (e-mail events, subscription
     changes, form submissions, list memberships, engagements), with its contact resolved
-    and, for a row not staged as read, why: `crm_reason` (null when passed as is) and
-    `is_staged`. -#}
+    and, for a row not staged as read, why: `crm_reason` (null when passed as is;
+    crm_is_staged says which reasons still stage). -#}
 {{ config(enabled=input_crm() == 'hubspot') }}
 
 with
@@ -210,7 +210,8 @@ form_rows as (
         'form_submission' as event_type,
         form_submissions.form_title
         || coalesce(' @ ' || {{ crm_url_path('form_submissions.page_url') }}, '') as subject,
-        form_submissions.occurred_at
+        form_submissions.occurred_at,
+        cast(null as {{ dbt.type_string() }}) as row_reason
     from form_submissions
 
 ),
@@ -226,7 +227,7 @@ list_rows as (
         'list_membership' as event_type,
         coalesce(contact_lists.contact_list_name, list_members.contact_list_id) as subject,
         list_members.added_at as occurred_at,
-        list_members.has_left_list
+        case when list_members.has_left_list then 'left_list' end as row_reason
     from list_members
     left join contact_lists
         on list_members.contact_list_id = contact_lists.contact_list_id
@@ -243,8 +244,10 @@ engagement_rows as (
         lower(engagements.engagement_type) as event_type,
         cast(null as {{ dbt.type_string() }}) as subject,
         engagements.occurred_at,
-        engagements.is_active,
-        engagements.is_deleted
+        case
+            when engagements.is_deleted then 'deleted_engagement'
+            when not engagements.is_active then 'inactive_engagement'
+        end as row_reason
     from engagement_contacts
     inner join engagements
         on engagement_contacts.engagement_id = engagements.engagement_id
@@ -253,38 +256,11 @@ engagement_rows as (
 
 contact_keyed_rows as (
 
-    select
-        crm_table,
-        event_id,
-        crm_contact_key,
-        event_type,
-        subject,
-        occurred_at,
-        cast(null as {{ dbt.type_string() }}) as row_reason
-    from form_rows
+    select * from form_rows
     union all
-    select
-        crm_table,
-        event_id,
-        crm_contact_key,
-        event_type,
-        subject,
-        occurred_at,
-        case when has_left_list then 'left_list' end as row_reason
-    from list_rows
+    select * from list_rows
     union all
-    select
-        crm_table,
-        event_id,
-        crm_contact_key,
-        event_type,
-        subject,
-        occurred_at,
-        case
-            when is_deleted then 'deleted_engagement'
-            when not is_active then 'inactive_engagement'
-        end as row_reason
-    from engagement_rows
+    select * from engagement_rows
 
 ),
 
@@ -294,8 +270,8 @@ contact_keyed_resolved as (
         contact_keyed_rows.crm_table,
         contact_keyed_rows.event_id,
         contact_keyed_rows.crm_contact_key,
-        -- an id no contact row or merge names passes as is: the contract's staging
-        -- reports it as an unknown contact
+        -- an id no contact row or merge names passes as is: the input models
+        -- downstream report it as an unknown contact
         {{ crm_resolved_key(
             'contact_keyed_rows.crm_contact_key',
             'contact_resolution',
@@ -306,11 +282,7 @@ contact_keyed_resolved as (
         contact_keyed_rows.subject,
         contact_keyed_rows.occurred_at,
         coalesce(
-            contact_keyed_rows.row_reason,
-            case contact_resolution.resolution
-                when 'deleted' then 'deleted_contact'
-                when 'merged' then 'merged_contact_moved'
-            end
+            contact_keyed_rows.row_reason, contact_resolution.keyed_row_reason
         ) as crm_reason
     from contact_keyed_rows
     left join contact_resolution
@@ -318,20 +290,11 @@ contact_keyed_resolved as (
 
 ),
 
-unioned as (
+final as (
 
     select * from address_keyed_resolved
     union all
     select * from contact_keyed_resolved
-
-),
-
-final as (
-
-    select
-        *,
-        {{ crm_is_staged('crm_reason') }} as is_staged
-    from unioned
 
 )
 

@@ -2,7 +2,6 @@
     the survivor it was merged into, or none (deleted). The one place that resolves merges
     and deletions: contacts, activity and deals all read it. -#}
 {{ config(enabled=input_crm() == 'hubspot') }}
-{%- set max_merged_contacts = 100 %}
 
 with
 
@@ -12,42 +11,12 @@ contacts as (
 
 ),
 
-item_positions as (
-
-    {{ integer_sequence(max_merged_contacts) }}
-
-),
-
-merged_items as (
-
-    -- a survivor lists the contacts merged into it as `<vid>:<epoch ms>;<vid>:<epoch ms>`
-    select
-        contacts.contact_id as survivor_contact_id,
-        contacts.updated_at as survivor_updated_at,
-        trim({{ split_item(
-            split_item('contacts.merged_contact_ids', ';', 'item_positions.n'), ':', 1
-        ) }}) as merged_contact_id
-    from contacts
-    cross join item_positions
-    where contacts.merged_contact_ids is not null
-
-),
-
 merge_claims as (
 
-    -- should two survivors claim the same contact, the later-modified one has it
-    select
-        merged_contact_id,
-        survivor_contact_id,
-        row_number() over (
-            partition by merged_contact_id
-            order by survivor_updated_at desc nulls last, survivor_contact_id asc
-        ) as claim_rank
-    from merged_items
-    where
-        merged_contact_id is not null
-        and merged_contact_id != ''
-        and merged_contact_id != survivor_contact_id
+    -- a survivor lists the contacts merged into it (`<id>;<id>`, the older connector's
+    -- `<vid>:<epoch ms>;...`); should two survivors claim the same contact, the
+    -- later-modified one has it
+    {{ crm_merge_claims('contacts', 'contact_id', 'merged_contact_ids', ';', 'updated_at') }}
 
 ),
 
@@ -55,7 +24,7 @@ contact_ids as (
 
     select contact_id from contacts
     union
-    select merged_contact_id as contact_id from merge_claims
+    select merged_id as contact_id from merge_claims
 
 ),
 
@@ -63,19 +32,19 @@ resolved as (
 
     select
         contact_ids.contact_id,
-        merge_claims.survivor_contact_id,
+        merge_claims.survivor_id as survivor_contact_id,
         own_rows.contact_id is not null as has_contact_row,
         coalesce(own_rows.is_deleted, false) as is_deleted,
         coalesce(survivor_rows.is_deleted, false) as is_survivor_deleted
     from contact_ids
     left join merge_claims
         on
-            contact_ids.contact_id = merge_claims.merged_contact_id
+            contact_ids.contact_id = merge_claims.merged_id
             and merge_claims.claim_rank = 1
     left join contacts as own_rows
         on contact_ids.contact_id = own_rows.contact_id
     left join contacts as survivor_rows
-        on merge_claims.survivor_contact_id = survivor_rows.contact_id
+        on merge_claims.survivor_id = survivor_rows.contact_id
 
 ),
 
@@ -97,7 +66,12 @@ final as (
         contact_id,
         has_contact_row,
         resolution,
-        resolved_id as resolved_contact_id
+        resolved_id as resolved_contact_id,
+        -- what a loader row naming the id gets: left out with its contact, or moved
+        case resolution
+            when 'deleted' then 'deleted_contact'
+            when 'merged' then 'merged_contact_moved'
+        end as keyed_row_reason
     from resolutions
 
 )

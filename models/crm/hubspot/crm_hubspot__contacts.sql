@@ -20,11 +20,7 @@ contact_resolution as (
 
 kept as (
 
-    select contacts.*
-    from contacts
-    inner join contact_resolution
-        on contacts.contact_id = contact_resolution.contact_id
-    where contact_resolution.resolution = 'kept'
+    {{ crm_kept_records('contacts', 'contact_id', 'contact_resolution', 'contact_id') }}
 
 ),
 

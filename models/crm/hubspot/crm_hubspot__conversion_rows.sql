@@ -1,9 +1,9 @@
 {#- Every deal with each of its contacts (a deal without contacts once, with none), its
-    contact resolved and, for a row not staged as a conversion, why: `crm_reason` and
-    `is_staged`. A conversion is a closed-won deal (HubSpot's `hs_is_closed_won` deal
-    property when the connector writes it, else a closed stage of probability 1) not
-    deleted (`is_deleted` or `_fivetran_deleted`); its product is the deal's pipeline (teams
-    that sell several products keep a pipeline per product). -#}
+    contact resolved and, for a row not staged as a conversion, why: `crm_reason`. A
+    conversion is a closed-won deal (HubSpot's `hs_is_closed_won` deal property when the
+    connector writes it, else a closed stage of probability 1) not deleted (`is_deleted`
+    or `_fivetran_deleted`); its product is the deal's pipeline (teams that sell several
+    products keep a pipeline per product). -#}
 {{ config(enabled=input_crm() == 'hubspot') }}
 
 with
@@ -32,9 +32,10 @@ contact_resolution as (
 
 ),
 
-deal_rows as (
+final as (
 
     select
+        'hubspot.deal_contact' as crm_table,
         deals.deal_id,
         deal_contacts.contact_id as crm_contact_key,
         {{ crm_resolved_key(
@@ -49,8 +50,7 @@ deal_rows as (
                 not coalesce(deals.is_closed_won, deal_stages.is_closed_won, false)
                 then 'deal_not_won'
             when deal_contacts.contact_id is null then 'deal_without_contact'
-            when contact_resolution.resolution = 'deleted' then 'deleted_contact'
-            when contact_resolution.resolution = 'merged' then 'merged_contact_moved'
+            else contact_resolution.keyed_row_reason
         end as crm_reason
     from deals
     left join deal_stages
@@ -59,16 +59,6 @@ deal_rows as (
         on deals.deal_id = deal_contacts.deal_id
     left join contact_resolution
         on deal_contacts.contact_id = contact_resolution.contact_id
-
-),
-
-final as (
-
-    select
-        'hubspot.deal_contact' as crm_table,
-        *,
-        {{ crm_is_staged('crm_reason') }} as is_staged
-    from deal_rows
 
 )
 

@@ -16,26 +16,28 @@ lead_resolution as (
 
 ),
 
+kept_leads as (
+
+    {{ crm_kept_records('leads', 'lead_id', 'lead_resolution', 'lead_id') }}
+
+),
+
 company_versions as (
 
     select
-        {{ normalized_text('leads.company_name') }} as account_id,
-        leads.company_name as account_name,
-        {{ crm_web_domain('leads.website') }} as domain,
-        leads.industry,
-        leads.employee_count,
-        leads.annual_revenue,
-        leads.company_country as country,
+        {{ normalized_text('company_name') }} as account_id,
+        company_name as account_name,
+        {{ crm_web_domain('website') }} as domain,
+        industry,
+        employee_count,
+        annual_revenue,
+        company_country as country,
         row_number() over (
-            partition by {{ normalized_text('leads.company_name') }}
-            order by leads.updated_at desc nulls last, leads.lead_id asc
+            partition by {{ normalized_text('company_name') }}
+            order by updated_at desc nulls last, lead_id asc
         ) as version_rank
-    from leads
-    inner join lead_resolution
-        on leads.lead_id = lead_resolution.lead_id
-    where
-        lead_resolution.resolution = 'kept'
-        and {{ normalized_text('leads.company_name') }} is not null
+    from kept_leads
+    where {{ normalized_text('company_name') }} is not null
 
 ),
 

@@ -1,8 +1,7 @@
 {#- Every Marketo activity the contract's event log can hold (e-mail opens, clicks and
     unsubscribes, form fills, page visits, list additions, program status changes, and the
     field changes that unsubscribe a lead with no e-mail: an import, a rep, a list action),
-    its lead resolved, with why a row is not staged as read: `crm_reason` and
-    `is_staged`. -#}
+    its lead resolved, with why a row is not staged as read: `crm_reason`. -#}
 {{ config(enabled=input_crm() == 'marketo') }}
 {%- set activity_models = [
     'stg_marketo__activity_open_email',
@@ -81,31 +80,19 @@ resolved as (
         -- Marketo numbers activities of every type in one sequence
         'activity:' || activity.activity_id as event_id,
         activity.lead_id as crm_contact_key,
-        -- an id no lead has passes as is: the contract's staging reports it as an unknown
-        -- contact
+        -- an id no lead has passes as is: the input models downstream report it as an
+        -- unknown contact
         {{ crm_resolved_key(
             'activity.lead_id', 'lead_resolution', 'lead_id', 'resolved_lead_id'
         ) }} as contact_id,
         activity.event_type,
         activity.subject,
         activity.occurred_at,
-        case lead_resolution.resolution
-            when 'deleted' then 'deleted_lead'
-            when 'merged' then 'merged_lead_moved'
-        end as crm_reason
+        lead_resolution.keyed_row_reason as crm_reason
     from activity
     left join lead_resolution
         on activity.lead_id = lead_resolution.lead_id
 
-),
-
-final as (
-
-    select
-        *,
-        {{ crm_is_staged('crm_reason') }} as is_staged
-    from resolved
-
 )
 
-select * from final
+select * from resolved

@@ -21,11 +21,7 @@ lead_resolution as (
 
 kept as (
 
-    select leads.*
-    from leads
-    inner join lead_resolution
-        on leads.lead_id = lead_resolution.lead_id
-    where lead_resolution.resolution = 'kept'
+    {{ crm_kept_records('leads', 'lead_id', 'lead_resolution', 'lead_id') }}
 
 ),
 

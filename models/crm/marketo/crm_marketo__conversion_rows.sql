@@ -36,22 +36,12 @@ classified as (
                 or field_changes.changed_field is null
                 or field_changes.new_value is null
                 then 'not_a_conversion'
-            when lead_resolution.resolution = 'deleted' then 'deleted_lead'
-            when lead_resolution.resolution = 'merged' then 'merged_lead_moved'
+            else lead_resolution.keyed_row_reason
         end as crm_reason
     from field_changes
     left join lead_resolution
         on field_changes.lead_id = lead_resolution.lead_id
 
-),
-
-final as (
-
-    select
-        *,
-        {{ crm_is_staged('crm_reason') }} as is_staged
-    from classified
-
 )
 
-select * from final
+select * from classified

@@ -2,7 +2,6 @@
     lead it was merged into, or none (deleted). The one place that resolves merges and
     deletions: leads, activity and conversions all read it. -#}
 {{ config(enabled=input_crm() == 'marketo') }}
-{%- set max_merged_leads = 100 %}
 
 with
 
@@ -24,39 +23,10 @@ lead_deletions as (
 
 ),
 
-item_positions as (
-
-    {{ integer_sequence(max_merged_leads) }}
-
-),
-
-merged_items as (
-
-    select
-        lead_merges.survivor_lead_id,
-        lead_merges.merged_at,
-        {{ split_item('lead_merges.merged_lead_ids', ',', 'item_positions.n') }}
-            as merged_lead_id
-    from lead_merges
-    cross join item_positions
-
-),
-
 merge_claims as (
 
     -- a lead merged twice counts for the survivor of the later merge
-    select
-        merged_lead_id,
-        survivor_lead_id,
-        row_number() over (
-            partition by merged_lead_id
-            order by merged_at desc nulls last, survivor_lead_id asc
-        ) as claim_rank
-    from merged_items
-    where
-        merged_lead_id is not null
-        and merged_lead_id != ''
-        and merged_lead_id != survivor_lead_id
+    {{ crm_merge_claims('lead_merges', 'survivor_lead_id', 'merged_lead_ids', ',', 'merged_at') }}
 
 ),
 
@@ -73,7 +43,7 @@ lead_ids as (
 
     select lead_id from leads
     union
-    select merged_lead_id as lead_id from merge_claims
+    select merged_id as lead_id from merge_claims
     union
     select lead_id from deleted_ids
 
@@ -83,21 +53,21 @@ resolved as (
 
     select
         lead_ids.lead_id,
-        merge_claims.survivor_lead_id,
+        merge_claims.survivor_id as survivor_lead_id,
         own_rows.lead_id is not null as has_lead_row,
         deleted_ids.lead_id is not null as is_deleted,
         survivor_deletions.lead_id is not null as is_survivor_deleted
     from lead_ids
     left join merge_claims
         on
-            lead_ids.lead_id = merge_claims.merged_lead_id
+            lead_ids.lead_id = merge_claims.merged_id
             and merge_claims.claim_rank = 1
     left join leads as own_rows
         on lead_ids.lead_id = own_rows.lead_id
     left join deleted_ids
         on lead_ids.lead_id = deleted_ids.lead_id
     left join deleted_ids as survivor_deletions
-        on merge_claims.survivor_lead_id = survivor_deletions.lead_id
+        on merge_claims.survivor_id = survivor_deletions.lead_id
 
 ),
 
@@ -119,7 +89,12 @@ final as (
         lead_id,
         has_lead_row,
         resolution,
-        resolved_id as resolved_lead_id
+        resolved_id as resolved_lead_id,
+        -- what a loader row naming the id gets: left out with its lead, or moved
+        case resolution
+            when 'deleted' then 'deleted_lead'
+            when 'merged' then 'merged_lead_moved'
+        end as keyed_row_reason
     from resolutions
 
 )

@@ -24,13 +24,16 @@ person_resolution as (
 
 ),
 
+kept_leads as (
+
+    {{ crm_kept_records('leads', 'lead_id', 'person_resolution', 'person_id') }}
+
+),
+
 lead_companies as (
 
-    select leads.*
-    from leads
-    inner join person_resolution
-        on leads.lead_id = person_resolution.person_id
-    where person_resolution.resolution = 'kept' and leads.company_name is not null
+    select * from kept_leads
+    where company_name is not null
 
 ),
 

@@ -1,6 +1,6 @@
 {#- Every task, calendar event and campaign membership as a contract event, its lead or
     contact resolved, with why a row is not staged as read: `crm_reason` (null when passed
-    as is) and `is_staged`. -#}
+    as is). -#}
 {{ config(enabled=input_crm() == 'salesforce') }}
 
 with
@@ -79,8 +79,8 @@ resolved as (
         activity.crm_table,
         activity.event_id,
         activity.crm_contact_key,
-        -- an id no lead or contact has passes as is: the contract's staging reports it as
-        -- an unknown contact
+        -- an id no lead or contact has passes as is: the input models downstream report it
+        -- as an unknown contact
         {{ crm_resolved_key(
             'activity.crm_contact_key', 'person_resolution', 'person_id', 'resolved_person_id'
         ) }} as contact_id,
@@ -89,23 +89,12 @@ resolved as (
         activity.occurred_at,
         case
             when activity.is_deleted then 'deleted_record'
-            when person_resolution.resolution = 'deleted' then 'deleted_person'
-            when person_resolution.resolution = 'merged' then 'merged_person_moved'
-            when person_resolution.resolution = 'converted' then 'converted_lead_moved'
+            else person_resolution.keyed_row_reason
         end as crm_reason
     from activity
     left join person_resolution
         on activity.crm_contact_key = person_resolution.person_id
 
-),
-
-final as (
-
-    select
-        *,
-        {{ crm_is_staged('crm_reason') }} as is_staged
-    from resolved
-
 )
 
-select * from final
+select * from resolved

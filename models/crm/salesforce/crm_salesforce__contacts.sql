@@ -30,54 +30,55 @@ person_resolution as (
 
 ),
 
-kept_people as (
+kept_contacts as (
 
-    select person_id from person_resolution
-    where resolution = 'kept'
+    {{ crm_kept_records('contacts', 'contact_id', 'person_resolution', 'person_id') }}
+
+),
+
+kept_leads as (
+
+    {{ crm_kept_records('leads', 'lead_id', 'person_resolution', 'person_id') }}
 
 ),
 
 people as (
 
     select
-        contacts.contact_id,
-        contacts.account_id,
-        contacts.email,
-        contacts.job_title,
-        contacts.phone,
-        contacts.country,
-        contacts.is_decision_maker,
-        contacts.lead_source,
-        contacts.created_at,
+        kept_contacts.contact_id,
+        kept_contacts.account_id,
+        kept_contacts.email,
+        kept_contacts.job_title,
+        kept_contacts.phone,
+        kept_contacts.country,
+        kept_contacts.is_decision_maker,
+        kept_contacts.lead_source,
+        kept_contacts.created_at,
         {% for field in contact_fields -%}
-            contacts.{{ field.quoted }} as {{ adapter.quote(field.name) }},
+            kept_contacts.{{ field.quoted }} as {{ adapter.quote(field.name) }},
         {% endfor -%}
-        contacts.updated_at
-    from contacts
-    inner join kept_people
-        on contacts.contact_id = kept_people.person_id
+        kept_contacts.updated_at
+    from kept_contacts
     union all
     select
-        leads.lead_id as contact_id,
-        case when leads.company_name is not null then leads.lead_id end as account_id,
-        leads.email,
-        leads.job_title,
-        leads.phone,
-        leads.country,
-        leads.is_decision_maker,
-        leads.lead_source,
-        leads.created_at,
+        kept_leads.lead_id as contact_id,
+        case when kept_leads.company_name is not null then kept_leads.lead_id end as account_id,
+        kept_leads.email,
+        kept_leads.job_title,
+        kept_leads.phone,
+        kept_leads.country,
+        kept_leads.is_decision_maker,
+        kept_leads.lead_source,
+        kept_leads.created_at,
         {% for field in contact_fields -%}
             {% if field.name in lead_fields -%}
-                leads.{{ field.quoted }}
+                kept_leads.{{ field.quoted }}
             {%- else -%}
                 null
             {%- endif %} as {{ adapter.quote(field.name) }},
         {% endfor -%}
-        leads.updated_at
-    from leads
-    inner join kept_people
-        on leads.lead_id = kept_people.person_id
+        kept_leads.updated_at
+    from kept_leads
 
 ),
 

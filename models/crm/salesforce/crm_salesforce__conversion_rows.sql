@@ -1,6 +1,6 @@
 {#- Every opportunity with the contacts it converts, with why a row is not a conversion as
-    read: `crm_reason` and `is_staged`. A won opportunity converts its contact roles' contacts;
-    one with no contact role converts every contact of its account (`account_contact`). -#}
+    read: `crm_reason`. A won opportunity converts its contact roles' contacts; one with no
+    contact role converts every contact of its account (`account_contact`). -#}
 {{ config(enabled=input_crm() == 'salesforce') }}
 
 with
@@ -61,9 +61,10 @@ opportunity_contacts as (
 
 ),
 
-opportunity_rows as (
+final as (
 
     select
+        'salesforce.opportunity' as crm_table,
         opportunities.opportunity_id,
         opportunity_contacts.crm_contact_key,
         opportunity_contacts.contact_link,
@@ -79,8 +80,9 @@ opportunity_rows as (
             when opportunities.is_deleted then 'deleted_opportunity'
             when not opportunities.is_won then 'opportunity_not_won'
             when opportunity_contacts.crm_contact_key is null then 'opportunity_without_contact'
-            when person_resolution.resolution = 'deleted' then 'deleted_person'
-            when person_resolution.resolution = 'merged' then 'merged_person_moved'
+            -- contact roles and account contacts name contacts: never a converted lead
+            when person_resolution.keyed_row_reason is not null
+                then person_resolution.keyed_row_reason
             when opportunity_contacts.contact_link = 'account_contact' then 'account_contact'
         end as crm_reason
     from opportunities
@@ -88,16 +90,6 @@ opportunity_rows as (
         on opportunities.opportunity_id = opportunity_contacts.opportunity_id
     left join person_resolution
         on opportunity_contacts.crm_contact_key = person_resolution.person_id
-
-),
-
-final as (
-
-    select
-        'salesforce.opportunity' as crm_table,
-        *,
-        {{ crm_is_staged('crm_reason') }} as is_staged
-    from opportunity_rows
 
 )
 

@@ -78,6 +78,23 @@ resolved as (
     left join first_steps as targets
         on first_steps.next_person_id = targets.person_id
 
+),
+
+final as (
+
+    select
+        person_id,
+        person_kind,
+        resolution,
+        resolved_person_id,
+        -- what a loader row naming the id gets: left out with its person, or moved
+        case resolution
+            when 'deleted' then 'deleted_person'
+            when 'merged' then 'merged_person_moved'
+            when 'converted' then 'converted_lead_moved'
+        end as keyed_row_reason
+    from resolved
+
 )
 
-select * from resolved
+select * from final
