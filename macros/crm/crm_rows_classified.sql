@@ -15,6 +15,9 @@
 
         ),
 
+    {% endfor -%}
+
+    {% for item in classified -%}
         {{ item.model }}_classified as (
 
             select
