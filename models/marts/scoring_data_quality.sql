@@ -37,7 +37,7 @@ attribute_value_rows as (
 {% if crm %}
     crm_rows as (
 
-        select * from {{ ref('int_' ~ crm ~ '_rows_classified') }}
+        select * from {{ ref('crm_' ~ crm ~ '__rows_classified') }}
 
     ),
 {% endif %}

@@ -322,7 +322,9 @@ def _published_on_duckdb(crm_run) -> tuple[list[tuple], list[tuple]]:
 hubspot_only = pytest.mark.parametrize("round_trip", ["hubspot"], indirect=True)
 
 
-def _stg(crm_run, model: str) -> str:
+def _relation(crm_run, model: str) -> str:
+    """A model's `"schema"."identifier"` in the CRM run's warehouse (e.g. a CRM layer's
+    ``crm_hubspot__events``)."""
     return crm_run.relations()[model]
 
 
@@ -380,7 +382,7 @@ def test_hubspot_unsubscribes_with_no_email_event_are_counted(round_trip):
     assert unsubscribed <= penalised
     # the STATUSCHANGE e-mails' own subscription changes are not counted a second time
     assert _reported(crm_run)[("hubspot.email_subscription_change", "recorded_by_email_event")] > 0
-    events = _stg(crm_run, "stg_hubspot__events")
+    events = _relation(crm_run, "crm_hubspot__events")
     staged = crm_run.query(
         f"select count(*) from {events} where event_id like 'email_subscription_change:%'"
     )[0][0]
@@ -401,7 +403,7 @@ def test_hubspot_a_submission_under_a_survivor_and_a_merged_id_counts_once(round
     assert stored_twice > 0
     # staged twice under one event id, the survivor's: the contract's staging keeps one
     assert _reported(crm_run)[("events", "duplicate_event_identical")] == stored_twice
-    events = _stg(crm_run, "stg_hubspot__events")
+    events = _relation(crm_run, "crm_hubspot__events")
     staged, distinct = crm_run.query(
         f"select count(*), count(distinct event_id) from {events}"
         " where event_type = 'form_submission'"
@@ -412,7 +414,7 @@ def test_hubspot_a_submission_under_a_survivor_and_a_merged_id_counts_once(round
 @hubspot_only
 def test_hubspot_form_subjects_name_the_landing_page(round_trip):
     _, crm_run, _ = round_trip
-    events = _stg(crm_run, "stg_hubspot__events")
+    events = _relation(crm_run, "crm_hubspot__events")
     subjects = {
         subject
         for (subject,) in crm_run.query(
@@ -433,7 +435,7 @@ def test_hubspot_deals_deleted_by_fivetran_deleted_are_no_conversions(round_trip
         " where _fivetran_deleted and not is_deleted and property_hs_is_closed_won"
     )[0][0]
     assert deleted_won > 0
-    conversions = _stg(crm_run, "stg_hubspot__conversions")
+    conversions = _relation(crm_run, "crm_hubspot__conversions")
     # the deleted won deals closed on 2026-08-25; no live deal did
     assert (
         crm_run.query(
@@ -441,7 +443,7 @@ def test_hubspot_deals_deleted_by_fivetran_deleted_are_no_conversions(round_trip
         )[0][0]
         == 0
     )
-    accounts = _stg(crm_run, "stg_hubspot__accounts")
+    accounts = _relation(crm_run, "crm_hubspot__accounts")
     assert crm_run.query(f"select count(*) from {accounts} where account_name like 'Deleted Co%'")[
         0
     ] == (0,)
@@ -517,14 +519,14 @@ def test_salesforce_history_mode_versions_and_fivetran_deleted_are_left_out(roun
         )
     }
     assert versioned
-    contacts = _stg(crm_run, "stg_salesforce__contacts")
+    contacts = _relation(crm_run, "crm_salesforce__contacts")
     # one row per record, its active version's title
     assert crm_run.query(
         f"select count(*), count(distinct contact_id), count(*) filter (where job_title = 'Intern')"
         f" from {contacts} where contact_id in (select id from salesforce.contact"
         " where not _fivetran_active)"
     ) == [(len(versioned), len(versioned), 0)]
-    conversions = _stg(crm_run, "stg_salesforce__conversions")
+    conversions = _relation(crm_run, "crm_salesforce__conversions")
     assert (
         crm_run.query(
             "select count(*) from salesforce.opportunity where _fivetran_deleted and not is_deleted"

@@ -1,0 +1,32 @@
+{#- HubSpot's companies in the input contract's shape, deleted ones left out; every other
+    CRM property passed through under its own name. -#}
+{{ config(enabled=input_crm() == 'hubspot') }}
+{%- set companies_relation = ref('stg_hubspot__company') %}
+
+with
+
+companies as (
+
+    select * from {{ companies_relation }}
+
+),
+
+final as (
+
+    select
+        company_id as account_id,
+        company_name as account_name,
+        domain,
+        industry,
+        employee_count,
+        annual_revenue,
+        {% for property in crm_passed_columns(companies_relation) -%}
+            {{ property.quoted }} as {{ adapter.quote(property.name) }},
+        {% endfor -%}
+        country
+    from companies
+    where not is_deleted
+
+)
+
+select * from final

@@ -1,0 +1,71 @@
+{#- Salesforce's accounts as the contract's accounts (deleted ones left out), and one
+    account per lead with a company: a lead's firmographics live on the lead, keyed by the
+    lead's id. -#}
+{{ config(enabled=input_crm() == 'salesforce') }}
+{%- set account_fields = crm_passed_columns(ref('stg_salesforce__account')) %}
+
+with
+
+accounts as (
+
+    select * from {{ ref('stg_salesforce__account') }}
+
+),
+
+leads as (
+
+    select * from {{ ref('stg_salesforce__lead') }}
+
+),
+
+person_resolution as (
+
+    select * from {{ ref('crm_salesforce__person_resolution') }}
+
+),
+
+kept_leads as (
+
+    {{ crm_kept_records('leads', 'lead_id', 'person_resolution', 'person_id') }}
+
+),
+
+lead_companies as (
+
+    select * from kept_leads
+    where company_name is not null
+
+),
+
+final as (
+
+    select
+        account_id,
+        account_name,
+        {{ crm_web_domain('website') }} as domain,
+        industry,
+        employee_count,
+        annual_revenue,
+        {% for field in account_fields -%}
+            {{ field.quoted }} as {{ adapter.quote(field.name) }},
+        {% endfor -%}
+        country
+    from accounts
+    where not is_deleted
+    union all
+    select
+        lead_id as account_id,
+        company_name as account_name,
+        {{ crm_web_domain('website') }} as domain,
+        industry,
+        employee_count,
+        annual_revenue,
+        {% for field in account_fields -%}
+            null as {{ adapter.quote(field.name) }},
+        {% endfor -%}
+        country
+    from lead_companies
+
+)
+
+select * from final

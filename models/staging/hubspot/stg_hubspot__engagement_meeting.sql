@@ -1,0 +1,3 @@
+{{ config(enabled=input_crm() == 'hubspot') }}
+
+{{ crm_hubspot_engagement_type('engagement_meeting') }}
