@@ -4,7 +4,7 @@ with
 
 events as (
 
-    select * from {{ ref('int_events_classified') }}
+    select * from {{ ref('int_events_with_quality_reason') }}
 
 ),
 
@@ -22,7 +22,7 @@ scoring_run as (
 
 counted_events as (
 
-    -- int_events_classified decides which rows count; an event type no grid knows yet is a
+    -- int_events_with_quality_reason decides which rows count; an event type no grid knows yet is a
     -- candidate of the learner, so unmatched_event_type counts here
     select
         events.contact_id,

@@ -14,7 +14,7 @@ scoring_models as (
 
 conversion_outcomes as (
 
-    select * from {{ ref('int_contact_conversion_outcomes') }}
+    select * from {{ ref('int_contact_conversion_scopes') }}
 
 ),
 

@@ -5,25 +5,25 @@ with
 
 contacts as (
 
-    select * from {{ ref('stg_lead_scoring__contacts') }}
+    select * from {{ ref('int_contacts_cleaned') }}
 
 ),
 
 accounts as (
 
-    select * from {{ ref('stg_lead_scoring__accounts') }}
+    select * from {{ ref('int_accounts_cleaned') }}
 
 ),
 
 contact_attributes as (
 
-    select * from {{ ref('stg_lead_scoring__contact_attributes') }}
+    select * from {{ ref('int_contact_attributes_cleaned') }}
 
 ),
 
 conversion_outcomes as (
 
-    select * from {{ ref('int_contact_conversion_outcomes') }}
+    select * from {{ ref('int_contact_conversion_scopes') }}
 
 ),
 

@@ -2,7 +2,13 @@ with
 
 accounts as (
 
-    select * from {{ ref('base_lead_scoring__accounts') }}
+    select * from {{ ref('stg_lead_scoring__accounts') }}
+
+),
+
+kept_rows as (
+
+    select * from {{ ref('int_accounts_cleaned') }}
 
 ),
 
@@ -10,14 +16,16 @@ classified as (
 
     -- each row gets the first reason that keeps it from being used as-is, or none
     select
-        account_id,
-        country_as_given,
+        accounts.account_id,
+        accounts.country as country_as_given,
         case
-            when account_id is null then 'missing_account_id'
-            when version_rank > 1 then 'duplicate_account_id'
-            when is_country_unmapped then 'unmapped_country'
+            when accounts.account_id is null then 'missing_account_id'
+            when accounts.version_rank > 1 then 'duplicate_account_id'
+            when kept_rows.is_country_unmapped then 'unmapped_country'
         end as quality_reason
     from accounts
+    left join kept_rows
+        on accounts.account_id = kept_rows.account_id
 
 ),
 

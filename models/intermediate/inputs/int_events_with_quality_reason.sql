@@ -5,13 +5,13 @@ with
 
 events as (
 
-    select * from {{ ref('base_lead_scoring__events') }}
+    select * from {{ ref('stg_lead_scoring__events') }}
 
 ),
 
 contacts as (
 
-    select * from {{ ref('stg_lead_scoring__contacts') }}
+    select * from {{ ref('int_contacts_cleaned') }}
 
 ),
 

@@ -30,7 +30,9 @@ final as (
         ) as first_converted_date_after_as_of
     from conversions
     cross join scoring_run
-    where conversions.converted_date is not null
+    where
+        conversions.contact_id is not null
+        and conversions.converted_date is not null
     group by conversions.contact_id, conversions.product
 
 )

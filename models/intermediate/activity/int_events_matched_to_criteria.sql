@@ -2,7 +2,7 @@ with
 
 events as (
 
-    select * from {{ ref('int_events_classified') }}
+    select * from {{ ref('int_events_with_quality_reason') }}
 
 ),
 
@@ -20,7 +20,7 @@ activity_criteria as (
 
 scored_events as (
 
-    -- int_events_classified decides which rows count: those with no quality reason
+    -- int_events_with_quality_reason decides which rows count: those with no quality reason
     select
         event_id,
         contact_id,

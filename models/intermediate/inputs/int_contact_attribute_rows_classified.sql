@@ -2,13 +2,13 @@ with
 
 contact_attributes as (
 
-    select * from {{ ref('base_lead_scoring__contact_attributes') }}
+    select * from {{ ref('stg_lead_scoring__contact_attributes') }}
 
 ),
 
 contacts as (
 
-    select * from {{ ref('stg_lead_scoring__contacts') }}
+    select * from {{ ref('int_contacts_cleaned') }}
 
 ),
 

@@ -6,7 +6,7 @@ with
 
 conversions_by_product as (
 
-    select * from {{ ref('int_contact_conversions_by_product') }}
+    select * from {{ ref('int_contact_product_conversions') }}
 
 ),
 

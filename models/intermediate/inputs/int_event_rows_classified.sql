@@ -2,7 +2,7 @@ with
 
 events as (
 
-    select * from {{ ref('int_events_classified') }}
+    select * from {{ ref('int_events_with_quality_reason') }}
 
 ),
 

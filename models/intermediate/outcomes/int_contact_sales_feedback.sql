@@ -30,7 +30,8 @@ ranked as (
     from sales_feedback
     cross join scoring_run
     where
-        sales_feedback.outcome in ('accepted', 'rejected')
+        sales_feedback.contact_id is not null
+        and sales_feedback.outcome in ('accepted', 'rejected')
         and cast(sales_feedback.feedback_at as date) <= scoring_run.as_of_date
 
 ),

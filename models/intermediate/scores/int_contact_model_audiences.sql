@@ -7,7 +7,7 @@ with
 
 contacts as (
 
-    select * from {{ ref('stg_lead_scoring__contacts') }}
+    select * from {{ ref('int_contacts_cleaned') }}
 
 ),
 

@@ -2,20 +2,19 @@ with
 
 contacts as (
 
-    select * from {{ ref('base_lead_scoring__contacts') }}
-
-),
-
-accounts as (
-
-    select * from {{ ref('stg_lead_scoring__accounts') }}
+    select * from {{ ref('stg_lead_scoring__contacts') }}
 
 ),
 
 kept_versions as (
 
-    select * from contacts
-    where version_rank = 1 and contact_id is not null
+    select * from {{ ref('int_contacts_cleaned') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('int_accounts_cleaned') }}
 
 ),
 
@@ -26,7 +25,7 @@ classified as (
         contacts.contact_id,
         contacts.account_id,
         contacts.updated_at,
-        contacts.country_as_given,
+        contacts.country as country_as_given,
         kept_versions.updated_at as kept_updated_at,
         case
             when contacts.contact_id is null then 'missing_contact_id'
@@ -35,7 +34,7 @@ classified as (
                 contacts.account_id is not null
                 and accounts.account_id is null
                 then 'unknown_account'
-            when contacts.is_country_unmapped then 'unmapped_country'
+            when kept_versions.is_country_unmapped then 'unmapped_country'
         end as quality_reason
     from contacts
     left join kept_versions

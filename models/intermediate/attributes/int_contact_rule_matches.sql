@@ -6,7 +6,7 @@ with
 
 contact_attributes as (
 
-    select * from {{ ref('int_contact_attributes_unpivoted') }}
+    select * from {{ ref('int_contact_attribute_values_tested') }}
 
 ),
 
