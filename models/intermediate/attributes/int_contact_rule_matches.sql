@@ -23,13 +23,7 @@ matched_by_value as (
     -- value is looked up once instead of being compared with every item of every list
     select
         contact_attributes.contact_id,
-        grid_rule_values.rule_kind,
-        grid_rule_values.scoring_model,
-        grid_rule_values.criterion,
-        grid_rule_values.label,
-        grid_rule_values.points,
-        grid_rule_values.display_order,
-        grid_rule_values.attribute
+        grid_rule_values.*
     from contact_attributes
     inner join grid_rule_values
         on
@@ -43,13 +37,7 @@ matched_by_email_domain as (
 
     select
         contact_attributes.contact_id,
-        grid_rule_values.rule_kind,
-        grid_rule_values.scoring_model,
-        grid_rule_values.criterion,
-        grid_rule_values.label,
-        grid_rule_values.points,
-        grid_rule_values.display_order,
-        grid_rule_values.attribute
+        grid_rule_values.*
     from contact_attributes
     inner join grid_rule_values
         on
@@ -64,13 +52,7 @@ matched_by_condition as (
 
     select
         contact_attributes.contact_id,
-        grid_rule_values.rule_kind,
-        grid_rule_values.scoring_model,
-        grid_rule_values.criterion,
-        grid_rule_values.label,
-        grid_rule_values.points,
-        grid_rule_values.display_order,
-        grid_rule_values.attribute
+        grid_rule_values.*
     from contact_attributes
     inner join grid_rule_values
         on contact_attributes.attribute = grid_rule_values.attribute
@@ -104,7 +86,8 @@ matched as (
 
 final as (
 
-    -- a list rule may match through several of its items; it counts once
+    -- a list rule may match through several of its items (one row each above); it counts
+    -- once
     select distinct
         contact_id,
         rule_kind,

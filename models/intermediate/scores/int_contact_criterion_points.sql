@@ -2,6 +2,21 @@
 -- recomputing it from the event log for each of them cost more than storing it once
 -- (bench/RESULTS.md)
 {{ config(materialized='table') }}
+{%- set criterion_point_columns = [
+    'contact_id',
+    'scoring_model',
+    'dimension',
+    'criterion',
+    'label',
+    'display_order',
+    'event_count',
+    'last_event_on',
+    'decay_factor',
+    'uncapped_points',
+    'points',
+    'max_points',
+    'attribute',
+] %}
 
 with
 
@@ -25,37 +40,15 @@ audience_members as (
 
 criterion_points as (
 
-    select
-        contact_id,
-        scoring_model,
-        dimension,
-        criterion,
-        label,
-        display_order,
-        event_count,
-        last_event_on,
-        decay_factor,
-        uncapped_points,
-        points,
-        max_points,
-        attribute
-    from activity_points
-    union all
-    select
-        contact_id,
-        scoring_model,
-        dimension,
-        criterion,
-        label,
-        display_order,
-        event_count,
-        last_event_on,
-        decay_factor,
-        uncapped_points,
-        points,
-        max_points,
-        attribute
-    from fit_points
+    {% for dimension_points in ['activity_points', 'fit_points'] -%}
+        select
+            {% for column in criterion_point_columns[:-1] -%}
+                {{ column }},
+            {% endfor -%}
+            {{ criterion_point_columns[-1] }}
+        from {{ dimension_points }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 

@@ -39,8 +39,8 @@ points_by_dimension as (
     select
         contact_id,
         scoring_model,
-        sum(case when dimension = 'fit' then points else 0 end) as fit_points,
-        sum(case when dimension = 'activity' then points else 0 end) as activity_points
+        {{ summed_dimension_points('fit') }} as fit_points,
+        {{ summed_dimension_points('activity') }} as activity_points
     from criterion_points
     group by 1, 2
 
@@ -78,31 +78,19 @@ graded as (
     from contact_points
     inner join scoring_models
         on contact_points.scoring_model = scoring_models.scoring_model
-    left join point_ranges as fit_bands
-        on
-            contact_points.scoring_model = fit_bands.scoring_model
-            and fit_bands.scale = 'fit'
-            and {{ in_step(
-                'contact_points.fit_points', 'fit_bands.min_points', 'fit_bands.next_min_points'
-            ) }}
-    left join point_ranges as activity_bands
-        on
-            contact_points.scoring_model = activity_bands.scoring_model
-            and activity_bands.scale = 'activity'
-            and {{ in_step(
-                'contact_points.activity_points',
-                'activity_bands.min_points',
-                'activity_bands.next_min_points'
-            ) }}
-    left join point_ranges as total_zones
-        on
-            contact_points.scoring_model = total_zones.scoring_model
-            and total_zones.scale = 'total'
-            and {{ in_step(
-                'contact_points.total_points',
-                'total_zones.min_points',
-                'total_zones.next_min_points'
-            ) }}
+    {% for scale, steps in [
+        ('fit', 'fit_bands'), ('activity', 'activity_bands'), ('total', 'total_zones')
+    ] -%}
+        left join point_ranges as {{ steps }}
+            on
+                contact_points.scoring_model = {{ steps }}.scoring_model
+                and {{ steps }}.scale = '{{ scale }}'
+                and {{ in_step(
+                    'contact_points.' ~ scale ~ '_points',
+                    steps ~ '.min_points',
+                    steps ~ '.next_min_points'
+                ) }}
+    {% endfor %}
 
 ),
 
