@@ -14,7 +14,8 @@ final as (
         scoring_model,
         criterion,
         count(*) as event_count,
-        max(occurred_date) as last_event_on
+        max(occurred_date) as last_event_on,
+        min(days_before_as_of) as days_since_last_event
     from matched_events
     group by 1, 2, 3
 

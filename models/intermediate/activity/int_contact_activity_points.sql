@@ -18,12 +18,6 @@ activity_criteria as (
 
 ),
 
-scoring_run as (
-
-    select {{ scoring_as_of_date() }} as as_of_date
-
-),
-
 tiered as (
 
     -- the highest tier reached counts
@@ -33,6 +27,7 @@ tiered as (
         activity_counts.criterion,
         activity_counts.event_count,
         activity_counts.last_event_on,
+        activity_counts.days_since_last_event,
         activity_tiers.points as uncapped_points
     from activity_counts
     inner join activity_tiers
@@ -66,10 +61,8 @@ capped as (
             when activity_criteria.decay_half_life_days is null then 1.0
             else power(
                 0.5,
-                cast(
-                    {{ dbt.datediff('tiered.last_event_on', 'scoring_run.as_of_date', 'day') }}
-                    as {{ number_type() }}
-                ) / activity_criteria.decay_half_life_days
+                cast(tiered.days_since_last_event as {{ number_type() }})
+                / activity_criteria.decay_half_life_days
             )
         end as decay_factor
     from tiered
@@ -77,7 +70,6 @@ capped as (
         on
             tiered.scoring_model = activity_criteria.scoring_model
             and tiered.criterion = activity_criteria.criterion
-    cross join scoring_run
 
 ),
 
