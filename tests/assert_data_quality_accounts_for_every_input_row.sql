@@ -10,25 +10,25 @@ data_quality as (
 
 contacts as (
 
-    select * from {{ ref('base_lead_scoring__contacts') }}
+    select * from {{ ref('stg_lead_scoring__contacts') }}
 
 ),
 
 accounts as (
 
-    select * from {{ ref('base_lead_scoring__accounts') }}
+    select * from {{ ref('stg_lead_scoring__accounts') }}
 
 ),
 
 events as (
 
-    select * from {{ ref('base_lead_scoring__events') }}
+    select * from {{ ref('stg_lead_scoring__events') }}
 
 ),
 
 contact_attributes as (
 
-    select * from {{ ref('base_lead_scoring__contact_attributes') }}
+    select * from {{ ref('stg_lead_scoring__contact_attributes') }}
 
 ),
 

@@ -19,8 +19,8 @@ details_summed as (
     select
         contact_id,
         scoring_model,
-        sum(case when dimension = 'fit' then points else 0 end) as fit_detail_points,
-        sum(case when dimension = 'activity' then points else 0 end) as activity_detail_points
+        {{ summed_dimension_points('fit') }} as fit_detail_points,
+        {{ summed_dimension_points('activity') }} as activity_detail_points
     from details
     group by 1, 2
 

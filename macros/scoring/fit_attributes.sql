@@ -4,7 +4,7 @@
         contract's columns, then any other column the source tables have (read from the
         warehouse's catalog at compile time). Numeric columns are compared as numbers by
         `between`; text columns are parsed. `attributes.<name>` and `lead.is_customer` are
-        not columns: int_contact_attributes_unpivoted adds them. -#}
+        not columns: int_contact_attribute_values_tested adds them. -#}
     {%- set attributes = [
         {'table': 'contacts', 'column': 'account_id', 'is_numeric': false},
         {'table': 'contacts', 'column': 'email', 'is_numeric': false},

@@ -5,7 +5,7 @@ with
 
 accounts as (
 
-    select * from {{ ref('stg_lead_scoring__accounts') }}
+    select * from {{ ref('int_accounts_cleaned') }}
 
 ),
 
@@ -35,7 +35,7 @@ grade_cells as (
 
 account_zones as (
 
-    select * from {{ ref('stg_grid__account_zones') }}
+    select * from {{ ref('int_grid_account_zones_ranked') }}
 
 ),
 
@@ -110,7 +110,7 @@ zones_reached as (
     select
         account_totals.account_id,
         account_totals.scoring_model,
-        min(zone_ranks.zone_rank) as zone_rank
+        min(account_zones.zone_rank) as zone_rank
     from account_totals
     inner join account_zones
         on
@@ -123,8 +123,6 @@ zones_reached as (
                 account_zones.min_hot_contacts is null
                 or account_totals.hot_contacts >= account_zones.min_hot_contacts
             )
-    inner join zone_ranks
-        on account_zones.zone = zone_ranks.zone
     group by 1, 2
 
 ),

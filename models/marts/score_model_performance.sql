@@ -6,7 +6,7 @@ with
 
 lead_outcomes as (
 
-    select * from {{ ref('int_lead_outcomes') }}
+    select * from {{ ref('int_scored_leads_with_outcome') }}
 
 ),
 

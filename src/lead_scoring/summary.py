@@ -49,7 +49,7 @@ def unseen_event_types(con: duckdb.DuckDBPyConnection, relations: dict[str, str]
         select distinct rules.scoring_model, rules.criterion, rules.event_type
         from {relations["stg_grid__activity_match_rules"]} as rules
         where not exists (
-            select 1 from {relations["base_lead_scoring__events"]} as events
+            select 1 from {relations["stg_lead_scoring__events"]} as events
             where events.event_type = rules.event_type
         )
         order by 1, 2, 3

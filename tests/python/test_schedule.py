@@ -452,7 +452,7 @@ def test_an_event_table_from_before_the_incremental_one_asks_for_a_full_refresh(
     warehouse, _ = month_of_daily_runs
     copy = copy_warehouse(warehouse, tmp_path)
     with duckdb.connect(str(copy.duckdb_path)) as con:
-        con.execute("alter table main_staging.base_lead_scoring__events drop column event_key")
+        con.execute("alter table main_staging.stg_lead_scoring__events drop column event_key")
     failed = copy.build(DAYS[-1])
     assert failed.returncode != 0
     assert "no event_key column): run `dbt build --full-refresh` once" in failed.output

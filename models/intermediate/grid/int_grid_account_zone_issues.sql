@@ -11,13 +11,12 @@ account_zones as (
 
 account_zone_issues as (
 
-    select
-        scoring_model,
-        zone as criterion,
-        'account zone is listed more than once' as issue
-    from account_zones
-    group by scoring_model, zone
-    having count(*) > 1
+    {{ grid_rows_listed_twice(
+        'account_zones',
+        ['scoring_model', 'zone'],
+        "'account zone is listed more than once'",
+        criterion='zone',
+    ) }}
 
     union all
 

@@ -131,41 +131,31 @@ activity_issues as (
 
     union all
 
-    select
-        scoring_model,
-        criterion,
-        'criterion is listed more than once' as issue
-    from activity_criteria
-    group by scoring_model, criterion
-    having count(*) > 1
+    {{ grid_rows_listed_twice(
+        'activity_criteria',
+        ['scoring_model', 'criterion'],
+        "'criterion is listed more than once'",
+    ) }}
 
     union all
 
-    select
-        activity_criteria.scoring_model,
-        activity_criteria.criterion,
-        'criterion has no match rule in grid_activity_match_rules' as issue
-    from activity_criteria
-    left join match_rules
-        on
-            activity_criteria.scoring_model = match_rules.scoring_model
-            and activity_criteria.criterion = match_rules.criterion
-    where match_rules.criterion is null
+    {{ grid_rows_without_match(
+        'activity_criteria',
+        'match_rules',
+        ['scoring_model', 'criterion'],
+        "'criterion has no match rule in grid_activity_match_rules'",
+    ) }}
 
 ),
 
 match_rule_issues as (
 
-    select distinct
-        match_rules.scoring_model,
-        match_rules.criterion,
-        'match rule points at no criterion of grid_activity_criteria' as issue
-    from match_rules
-    left join activity_criteria
-        on
-            match_rules.scoring_model = activity_criteria.scoring_model
-            and match_rules.criterion = activity_criteria.criterion
-    where activity_criteria.criterion is null
+    {{ grid_rows_without_match(
+        'match_rules',
+        'activity_criteria',
+        ['scoring_model', 'criterion'],
+        "'match rule points at no criterion of grid_activity_criteria'",
+    ) }}
 
     union all
 

@@ -30,47 +30,50 @@ expected_grades as (
 
 ),
 
-band_issues as (
+bands_needed as (
 
-    select distinct
-        grade_bands.scoring_model,
-        coalesce(grade_bands.dimension, '') || ' ' || coalesce(grade_bands.grade, '') as criterion,
-        'unknown dimension or grade (fit grades are A-D, activity grades 4-1)' as issue
-    from grade_bands
-    left join expected_grades
-        on
-            grade_bands.dimension = expected_grades.dimension
-            and grade_bands.grade = expected_grades.grade
-    where expected_grades.grade is null
-
-    union all
-
-    select
-        scoring_model,
-        dimension || ' ' || grade as criterion,
-        'grade band is listed more than once' as issue
-    from grade_bands
-    group by scoring_model, dimension, grade
-    having count(*) > 1
-
-    union all
-
+    -- a model with criteria or bands of a dimension needs each of its grades
     select
         scoring_models.scoring_model,
-        expected_grades.dimension || ' ' || expected_grades.grade as criterion,
-        'grade band is missing (a model with ' || expected_grades.dimension
-        || ' criteria or bands needs all four)' as issue
+        expected_grades.dimension,
+        expected_grades.grade
     from scoring_models
     inner join expected_grades
         on
             (expected_grades.dimension = 'fit' and scoring_models.has_fit_grade)
             or (expected_grades.dimension = 'activity' and scoring_models.has_activity_grade)
-    left join grade_bands
-        on
-            scoring_models.scoring_model = grade_bands.scoring_model
-            and expected_grades.dimension = grade_bands.dimension
-            and expected_grades.grade = grade_bands.grade
-    where grade_bands.grade is null
+
+),
+
+band_issues as (
+
+    {{ grid_rows_without_match(
+        'grade_bands',
+        'expected_grades',
+        ['dimension', 'grade'],
+        "'unknown dimension or grade (fit grades are A-D, activity grades 4-1)'",
+        criterion="coalesce(grade_bands.dimension, '') || ' ' || coalesce(grade_bands.grade, '')",
+    ) }}
+
+    union all
+
+    {{ grid_rows_listed_twice(
+        'grade_bands',
+        ['scoring_model', 'dimension', 'grade'],
+        "'grade band is listed more than once'",
+        criterion="dimension || ' ' || grade",
+    ) }}
+
+    union all
+
+    {{ grid_rows_without_match(
+        'bands_needed',
+        'grade_bands',
+        ['scoring_model', 'dimension', 'grade'],
+        "'grade band is missing (a model with ' || bands_needed.dimension
+        || ' criteria or bands needs all four)'",
+        criterion="bands_needed.dimension || ' ' || bands_needed.grade",
+    ) }}
 
 ),
 

@@ -15,7 +15,7 @@ activity_criteria as (
 
 ),
 
-fit_issues as (
+final as (
 
     select distinct
         'grid_fit_rules' as grid_file,
@@ -37,17 +37,6 @@ fit_issues as (
         on
             fit_rules.scoring_model = activity_criteria.scoring_model
             and fit_rules.criterion = activity_criteria.criterion
-
-),
-
-final as (
-
-    select
-        grid_file,
-        scoring_model,
-        criterion,
-        issue
-    from fit_issues
 
 )
 

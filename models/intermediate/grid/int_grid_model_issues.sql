@@ -111,14 +111,13 @@ models_named as (
 
 final as (
 
-    select
-        'grid_scoring_models' as grid_file,
-        scoring_model,
-        '' as criterion,
-        'scoring model is listed more than once' as issue
-    from scoring_models_listed
-    group by scoring_model
-    having count(*) > 1
+    {{ grid_rows_listed_twice(
+        'scoring_models_listed',
+        ['scoring_model'],
+        "'scoring model is listed more than once'",
+        criterion="''",
+        grid_file="'grid_scoring_models'",
+    ) }}
 
     union all
 
@@ -149,15 +148,14 @@ final as (
 
     union all
 
-    select distinct
-        models_named.grid_file,
-        models_named.scoring_model,
-        '' as criterion,
-        'scoring model has no row in grid_scoring_models' as issue
-    from models_named
-    left join scoring_models
-        on models_named.scoring_model = scoring_models.scoring_model
-    where scoring_models.scoring_model is null
+    {{ grid_rows_without_match(
+        'models_named',
+        'scoring_models',
+        ['scoring_model'],
+        "'scoring model has no row in grid_scoring_models'",
+        criterion="''",
+        grid_file='models_named.grid_file',
+    ) }}
 
     union all
 

@@ -3,6 +3,18 @@
     too long, rows listed twice. -#}
 {%- set list_limit = max_list_items() -%}
 {%- set has_contact_attributes = optional_source('contact_attributes') is not none -%}
+{%- set unknown_attribute_issue -%}
+    case
+        when grid_rules.attribute like 'attributes.%'
+            then
+                'attribute "' || grid_rules.attribute || '" needs the contact_attributes '
+                || 'table, which is not in the source schema'
+        else
+            'attribute "' || coalesce(grid_rules.attribute, '')
+            || '" is not a column of the contacts or accounts source table (write '
+            || 'contacts.<column>, accounts.<column>, attributes.<name> or lead.is_customer)'
+    end
+{%- endset -%}
 
 with
 
@@ -73,44 +85,28 @@ grid_rules_parsed as (
 
 ),
 
-rule_issues as (
+final as (
 
-    select distinct
-        grid_rules.grid_file,
-        grid_rules.scoring_model,
-        grid_rules.criterion,
-        'unknown operator "' || coalesce(grid_rules.operator, '') || '" (expected one of '
-        || '{{ fit_operators() | join(", ") }})' as issue
-    from grid_rules
-    left join known_operators
-        on grid_rules.operator = known_operators.operator
-    where known_operators.operator is null
+    {{ grid_rows_without_match(
+        'grid_rules',
+        'known_operators',
+        ['operator'],
+        "'unknown operator \"' || coalesce(grid_rules.operator, '') || '\" (expected one of '
+        || '" ~ fit_operators() | join(', ') ~ ")'",
+        grid_file='grid_rules.grid_file',
+    ) }}
 
     union all
 
-    select distinct
-        grid_rules.grid_file,
-        grid_rules.scoring_model,
-        grid_rules.criterion,
-        case
-            when grid_rules.attribute like 'attributes.%'
-                then
-                    'attribute "' || grid_rules.attribute || '" needs the contact_attributes '
-                    || 'table, which is not in the source schema'
-            else
-                'attribute "' || coalesce(grid_rules.attribute, '')
-                || '" is not a column of the contacts or accounts source table (write '
-                || 'contacts.<column>, accounts.<column>, attributes.<name> or lead.is_customer)'
-        end as issue
-    from grid_rules
-    left join known_attributes
-        on grid_rules.attribute = known_attributes.attribute
-    where
-        known_attributes.attribute is null
-        and not (
-            grid_rules.attribute like 'attributes._%'
-            and {{ 'true' if has_contact_attributes else 'false' }}
-        )
+    {{ grid_rows_without_match(
+        'grid_rules',
+        'known_attributes',
+        ['attribute'],
+        unknown_attribute_issue,
+        grid_file='grid_rules.grid_file',
+        where="not (grid_rules.attribute like 'attributes._%' and "
+        ~ ('true' if has_contact_attributes else 'false') ~ ")",
+    ) }}
 
     union all
 
@@ -159,25 +155,12 @@ rule_issues as (
 
     union all
 
-    select
-        grid_file,
-        scoring_model,
-        criterion,
-        'the same rule is listed more than once' as issue
-    from grid_rules
-    group by grid_file, scoring_model, criterion, attribute, operator, value
-    having count(*) > 1
-
-),
-
-final as (
-
-    select
-        grid_file,
-        scoring_model,
-        criterion,
-        issue
-    from rule_issues
+    {{ grid_rows_listed_twice(
+        'grid_rules',
+        ['grid_file', 'scoring_model', 'criterion', 'attribute', 'operator', 'value'],
+        "'the same rule is listed more than once'",
+        grid_file='grid_file',
+    ) }}
 
 )
 

@@ -25,29 +25,35 @@ required_thresholds as (
 
 ),
 
-threshold_issues as (
-
-    select
-        scoring_model,
-        zone as criterion,
-        'zone threshold is listed more than once' as issue
-    from zone_thresholds
-    group by scoring_model, zone
-    having count(*) > 1
-
-    union all
+thresholds_needed as (
 
     select
         scoring_models.scoring_model,
-        required.zone as criterion,
-        'zone threshold is missing (a model zoned by total points needs cold and hot)' as issue
+        required_thresholds.zone
     from scoring_models
-    cross join required_thresholds as required
-    left join zone_thresholds
-        on
-            scoring_models.scoring_model = zone_thresholds.scoring_model
-            and required.zone = zone_thresholds.zone
-    where scoring_models.zone_method = 'total' and zone_thresholds.zone is null
+    cross join required_thresholds
+    where scoring_models.zone_method = 'total'
+
+),
+
+threshold_issues as (
+
+    {{ grid_rows_listed_twice(
+        'zone_thresholds',
+        ['scoring_model', 'zone'],
+        "'zone threshold is listed more than once'",
+        criterion='zone',
+    ) }}
+
+    union all
+
+    {{ grid_rows_without_match(
+        'thresholds_needed',
+        'zone_thresholds',
+        ['scoring_model', 'zone'],
+        "'zone threshold is missing (a model zoned by total points needs cold and hot)'",
+        criterion='thresholds_needed.zone',
+    ) }}
 
     union all
 

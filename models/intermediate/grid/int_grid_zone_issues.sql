@@ -65,17 +65,27 @@ zone_names as (
 
 ),
 
-zone_name_issues as (
+matrix_cells_needed as (
 
     select
-        zone_names.grid_file,
-        zone_names.scoring_model,
-        zone_names.criterion,
-        'zone "' || coalesce(zone_names.zone, '') || '" is not hot, warm or cold' as issue
-    from zone_names
-    left join zone_ranks
-        on zone_names.zone = zone_ranks.zone
-    where zone_ranks.zone is null
+        scoring_model,
+        fit_grade,
+        activity_grade,
+        grade
+    from grade_cells
+    where zone_method = 'matrix'
+
+),
+
+zone_name_issues as (
+
+    {{ grid_rows_without_match(
+        'zone_names',
+        'zone_ranks',
+        ['zone'],
+        "'zone \"' || coalesce(zone_names.zone, '') || '\" is not hot, warm or cold'",
+        grid_file='zone_names.grid_file',
+    ) }}
 
 ),
 
@@ -99,27 +109,22 @@ zone_issues as (
 
     union all
 
-    select
-        scoring_model,
-        grade as criterion,
-        'zone matrix cell is listed more than once' as issue
-    from zone_matrix
-    group by scoring_model, grade
-    having count(*) > 1
+    {{ grid_rows_listed_twice(
+        'zone_matrix',
+        ['scoring_model', 'grade'],
+        "'zone matrix cell is listed more than once'",
+        criterion='grade',
+    ) }}
 
     union all
 
-    select
-        grade_cells.scoring_model,
-        grade_cells.grade as criterion,
-        'zone matrix cell is missing' as issue
-    from grade_cells
-    left join zone_matrix
-        on
-            grade_cells.scoring_model = zone_matrix.scoring_model
-            and grade_cells.fit_grade = zone_matrix.fit_grade
-            and grade_cells.activity_grade = zone_matrix.activity_grade
-    where grade_cells.zone_method = 'matrix' and zone_matrix.grade is null
+    {{ grid_rows_without_match(
+        'matrix_cells_needed',
+        'zone_matrix',
+        ['scoring_model', 'fit_grade', 'activity_grade'],
+        "'zone matrix cell is missing'",
+        criterion='matrix_cells_needed.grade',
+    ) }}
 
     union all
 

@@ -1,10 +1,10 @@
 {#- What a learned activity criterion can count: for every lead, event type and subject
-    group, the events inside the learning window and the date of the last one. -#}
+    group, the events inside the learning window and the days since the last one. -#}
 with
 
 events as (
 
-    select * from {{ ref('int_events_classified') }}
+    select * from {{ ref('int_events_with_quality_reason') }}
 
 ),
 
@@ -14,21 +14,14 @@ leads as (
 
 ),
 
-scoring_run as (
-
-    select {{ scoring_as_of_date() }} as as_of_date
-
-),
-
 counted_events as (
 
-    -- int_events_classified decides which rows count; an event type no grid knows yet is a
-    -- candidate of the learner, so unmatched_event_type counts here
+    -- int_events_with_quality_reason decides which rows count; an event type no grid knows
+    -- yet is a candidate of the learner, so unmatched_event_type counts here
     select
         events.contact_id,
         events.event_type,
         lower(events.subject) as subject,
-        events.occurred_date,
         events.days_before_as_of
     from events
     inner join leads
@@ -44,7 +37,7 @@ windowed_events as (
     select
         contact_id,
         event_type,
-        occurred_date,
+        days_before_as_of,
         case
             when subject like '/%/%'
                 then '/' || {{ split_item('subject', '/', 2) }}
@@ -64,7 +57,7 @@ by_event_type as (
         event_type,
         cast(null as {{ dbt.type_string() }}) as subject_group,
         count(*) as event_count,
-        max(occurred_date) as last_event_on
+        min(days_before_as_of) as days_since_last_event
     from windowed_events
     group by contact_id, event_type
 
@@ -77,32 +70,18 @@ by_subject_group as (
         event_type,
         subject_group,
         count(*) as event_count,
-        max(occurred_date) as last_event_on
+        min(days_before_as_of) as days_since_last_event
     from windowed_events
     where subject_group is not null
     group by contact_id, event_type, subject_group
 
 ),
 
-unioned as (
+final as (
 
     select * from by_event_type
     union all
     select * from by_subject_group
-
-),
-
-final as (
-
-    select
-        unioned.contact_id,
-        unioned.event_type,
-        unioned.subject_group,
-        unioned.event_count,
-        {{ dbt.datediff('unioned.last_event_on', 'scoring_run.as_of_date', 'day') }}
-            as days_since_last_event
-    from unioned
-    cross join scoring_run
 
 )
 

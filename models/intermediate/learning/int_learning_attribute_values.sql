@@ -3,7 +3,7 @@ with
 
 attribute_values as (
 
-    select * from {{ ref('int_contact_attribute_values') }}
+    select * from {{ ref('int_contact_attribute_values_all') }}
 
 ),
 

@@ -4,13 +4,13 @@ with
 
 contacts as (
 
-    select * from {{ ref('stg_lead_scoring__contacts') }}
+    select * from {{ ref('int_contacts_cleaned') }}
 
 ),
 
 conversion_outcomes as (
 
-    select * from {{ ref('int_contact_conversion_outcomes') }}
+    select * from {{ ref('int_contact_conversion_scopes') }}
 
 ),
 

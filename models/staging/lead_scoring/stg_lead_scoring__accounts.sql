@@ -1,29 +1,40 @@
 with
 
-accounts as (
+source as (
 
-    select * from {{ ref('base_lead_scoring__accounts') }}
+    select * from {{ input_relation('accounts') }}
 
 ),
 
-final as (
+renamed as (
 
     select
-        account_id,
-        account_name,
-        domain,
-        industry,
-        employee_count,
-        annual_revenue,
+        nullif(trim(cast(account_id as {{ dbt.type_string() }})), '') as account_id,
+        trim(account_name) as account_name,
+        lower(trim(domain)) as domain,
+        trim(industry) as industry,
+        cast(employee_count as {{ dbt.type_int() }}) as employee_count,
+        cast(annual_revenue as {{ dbt.type_numeric() }}) as annual_revenue,
         {% for column in source_extra_columns('accounts') -%}
-            {{ adapter.quote(column.name) }},
+            {{ column.quoted }} as {{ adapter.quote(column.name) }},
         {% endfor -%}
-        country
-    from accounts
-    where
-        account_id is not null
-        and version_rank = 1
+        trim(country) as country
+    from source
+
+),
+
+ranked as (
+
+    -- the input contract keys accounts by account_id; should a key repeat, one row is kept
+    -- deterministically so that contacts never fan out (a source test fails the build)
+    select
+        *,
+        row_number() over (
+            partition by account_id
+            order by account_name, domain, industry, employee_count, annual_revenue, country
+        ) as version_rank
+    from renamed
 
 )
 
-select * from final
+select * from ranked

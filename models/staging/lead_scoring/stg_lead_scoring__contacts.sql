@@ -1,32 +1,47 @@
 with
 
-contacts as (
+source as (
 
-    select * from {{ ref('base_lead_scoring__contacts') }}
+    select * from {{ input_relation('contacts') }}
 
 ),
 
-final as (
+renamed as (
 
     select
-        contact_id,
-        account_id,
-        email,
-        job_title,
-        phone,
-        country,
-        is_decision_maker,
-        lead_source,
-        created_at,
+        nullif(trim(cast(contact_id as {{ dbt.type_string() }})), '') as contact_id,
+        nullif(trim(cast(account_id as {{ dbt.type_string() }})), '') as account_id,
+        trim(email) as email,
+        trim(job_title) as job_title,
+        nullif(trim(phone), '') as phone,
+        trim(country) as country,
+        cast(is_decision_maker as boolean) as is_decision_maker,
+        trim(lead_source) as lead_source,
+        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
         {% for column in source_extra_columns('contacts') -%}
-            {{ adapter.quote(column.name) }},
+            {{ column.quoted }} as {{ adapter.quote(column.name) }},
         {% endfor -%}
-        updated_at
-    from contacts
-    where
-        contact_id is not null
-        and version_rank = 1
+        cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at
+    from source
+
+),
+
+ranked as (
+
+    -- a contact exported twice keeps its latest version; the tie-breaks only make the pick
+    -- deterministic when two versions share updated_at
+    select
+        *,
+        row_number() over (
+            partition by contact_id
+            order by
+                updated_at desc nulls last,
+                created_at desc nulls last,
+                email asc,
+                job_title asc
+        ) as version_rank
+    from renamed
 
 )
 
-select * from final
+select * from ranked

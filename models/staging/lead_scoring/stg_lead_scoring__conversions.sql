@@ -17,7 +17,6 @@ renamed as (
             cast(null as {{ dbt.type_string() }})
         {%- endif %} as product
     from source
-    where contact_id is not null
 
 ),
 

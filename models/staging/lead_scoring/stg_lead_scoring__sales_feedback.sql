@@ -21,7 +21,6 @@ final as (
         {{ normalized_text('outcome') }} as outcome,
         nullif(trim(cast(reason as {{ dbt.type_string() }})), '') as reason
     from source
-    where contact_id is not null
 
 )
 

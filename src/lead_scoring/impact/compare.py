@@ -97,7 +97,7 @@ def _build(
         },
     )
     target_path = scratch / "target"
-    selector = "+lead_scores +score_model_performance +int_lead_outcomes"
+    selector = "+lead_scores +score_model_performance +int_scored_leads_with_outcome"
     try:
         manifest = warehouse.build(project, selector, target_path)
         failure = None
@@ -177,7 +177,7 @@ def _literal(text: str) -> str:
 
 def _model_report(cursor, relations: dict, change: ModelChange, sides: list[str]) -> ModelReport:
     scores = relations["lead_scores"]
-    outcomes = relations["int_lead_outcomes"]
+    outcomes = relations["int_scored_leads_with_outcome"]
     names = {side: _literal(side_model(side, change.model)) for side in sides}
     figures = {}
     for side in sides:

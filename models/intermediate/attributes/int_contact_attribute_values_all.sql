@@ -1,0 +1,105 @@
+{%- set attributes = fit_attributes() -%}
+{#- Every attribute of every contact, tested by the grid or not: the one place that reads
+    contact and account columns, contact_attributes and lead.is_customer as attributes. -#}
+with
+
+contacts as (
+
+    select * from {{ ref('int_contacts_cleaned') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('int_accounts_cleaned') }}
+
+),
+
+contact_attributes as (
+
+    select * from {{ ref('int_contact_attributes_cleaned') }}
+
+),
+
+conversion_outcomes as (
+
+    select * from {{ ref('int_contact_conversion_scopes') }}
+
+),
+
+contacts_with_accounts as (
+
+    select
+        {% for attribute in attributes -%}
+            {{ attribute.table }}.{{ adapter.quote(attribute.column) }}
+                as attribute_{{ loop.index }},
+        {% endfor -%}
+        contacts.contact_id
+    from contacts
+    left join accounts
+        on contacts.account_id = accounts.account_id
+
+),
+
+customers as (
+
+    -- lead.is_customer: converted on or before the as-of date, any product
+    select contact_id
+    from conversion_outcomes
+    where conversion_product is null and is_existing_customer
+
+),
+
+unpivoted as (
+
+    {% for attribute in attributes -%}
+        {%- set column = 'attribute_' ~ loop.index %}
+        select
+            contact_id,
+            '{{ attribute.table }}.{{ attribute.column }}' as attribute,
+            {{ normalized_text(column) }} as attribute_value,
+            {% if attribute.is_numeric -%}
+                cast({{ column }} as {{ number_type() }})
+            {%- else -%}
+                cast(null as {{ number_type() }})
+            {%- endif %} as attribute_number
+        from contacts_with_accounts
+        union all
+    {% endfor %}
+
+    select
+        contact_attributes.contact_id,
+        'attributes.' || contact_attributes.attribute as attribute,
+        {{ normalized_text('contact_attributes.value') }} as attribute_value,
+        cast(null as {{ number_type() }}) as attribute_number
+    from contact_attributes
+    inner join contacts
+        on contact_attributes.contact_id = contacts.contact_id
+
+    union all
+
+    select
+        contacts.contact_id,
+        'lead.is_customer' as attribute,
+        case when customers.contact_id is null then 'false' else 'true' end as attribute_value,
+        cast(null as {{ number_type() }}) as attribute_number
+    from contacts
+    left join customers
+        on contacts.contact_id = customers.contact_id
+
+),
+
+final as (
+
+    -- a blank attribute matches nothing, so it needs no row
+    select
+        contact_id,
+        attribute,
+        attribute_value,
+        attribute_number
+    from unpivoted
+    where attribute_value is not null
+
+)
+
+select * from final

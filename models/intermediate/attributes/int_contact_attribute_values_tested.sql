@@ -1,0 +1,42 @@
+-- a table: rule matching and the data-quality report both read it
+{{ config(materialized='table') }}
+
+with
+
+attribute_values as (
+
+    select * from {{ ref('int_contact_attribute_values_all') }}
+
+),
+
+grid_rules as (
+
+    select * from {{ ref('int_grid_rules_split_into_values') }}
+
+),
+
+tested_attributes as (
+
+    select distinct attribute from grid_rules
+
+),
+
+final as (
+
+    -- an attribute no grid rule tests matches nothing, so it needs no row; text is read as
+    -- a number only once these rows are kept
+    select
+        attribute_values.contact_id,
+        attribute_values.attribute,
+        attribute_values.attribute_value,
+        coalesce(
+            attribute_values.attribute_number,
+            {{ text_to_number('attribute_values.attribute_value') }}
+        ) as attribute_number
+    from attribute_values
+    inner join tested_attributes
+        on attribute_values.attribute = tested_attributes.attribute
+
+)
+
+select * from final

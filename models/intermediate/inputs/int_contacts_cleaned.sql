@@ -1,0 +1,41 @@
+{#- The contacts scoring reads, one row per contact_id: the version kept (rank 1), with the
+    country as its ISO-2 code. The one place that decides which contact rows count;
+    int_contact_rows_classified reports every row by its reason. -#}
+with
+
+contacts as (
+
+    select * from {{ ref('stg_lead_scoring__contacts') }}
+
+),
+
+kept_versions as (
+
+    select
+        contact_id,
+        account_id,
+        email,
+        job_title,
+        phone,
+        is_decision_maker,
+        lead_source,
+        created_at,
+        updated_at,
+        {% for column in source_extra_columns('contacts') -%}
+            {{ adapter.quote(column.name) }},
+        {% endfor -%}
+        country as country_as_given
+    from contacts
+    where
+        contact_id is not null
+        and version_rank = 1
+
+),
+
+final as (
+
+    {{ with_iso_country_code('kept_versions') }}
+
+)
+
+select * from final

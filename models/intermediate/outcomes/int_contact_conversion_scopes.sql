@@ -1,0 +1,68 @@
+{#- Each contact's conversions per conversion scope: a product, or every product (a null
+    conversion_product). The one place that decides who is already a customer and when a
+    contact first converted after the as-of date; a scoring model reads the scope of its
+    conversion_product, audiences and learning theirs. -#}
+with
+
+conversions_by_product as (
+
+    select * from {{ ref('int_contact_product_conversions') }}
+
+),
+
+scoring_run as (
+
+    select {{ scoring_as_of_date() }} as as_of_date
+
+),
+
+conversion_scopes as (
+
+    -- every product converted to, and null: any product
+    select distinct product as conversion_product
+    from conversions_by_product
+    where product is not null
+
+    union all
+
+    select cast(null as {{ dbt.type_string() }}) as conversion_product
+
+),
+
+scoped_conversions as (
+
+    select
+        conversions_by_product.contact_id,
+        conversion_scopes.conversion_product,
+        max(
+            case when conversions_by_product.has_converted_by_as_of then 1 else 0 end
+        ) = 1 as is_existing_customer,
+        min(conversions_by_product.first_converted_date_after_as_of)
+            as first_converted_date_after_as_of
+    from conversions_by_product
+    inner join conversion_scopes
+        on
+            conversion_scopes.conversion_product is null
+            or conversions_by_product.product = conversion_scopes.conversion_product
+    group by conversions_by_product.contact_id, conversion_scopes.conversion_product
+
+),
+
+final as (
+
+    select
+        scoped_conversions.contact_id,
+        scoped_conversions.conversion_product,
+        scoped_conversions.is_existing_customer,
+        scoped_conversions.first_converted_date_after_as_of,
+        {{ dbt.datediff(
+            'scoring_run.as_of_date',
+            'scoped_conversions.first_converted_date_after_as_of',
+            'day'
+        ) }} as days_to_conversion
+    from scoped_conversions
+    cross join scoring_run
+
+)
+
+select * from final

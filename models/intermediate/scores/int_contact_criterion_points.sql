@@ -1,0 +1,67 @@
+-- a table, not a view: lead_scores, lead_score_details and their tests all read it, and
+-- recomputing it from the event log for each of them cost more than storing it once
+-- (bench/RESULTS.md)
+{{ config(materialized='table') }}
+{%- set criterion_point_columns = [
+    'contact_id',
+    'scoring_model',
+    'dimension',
+    'criterion',
+    'label',
+    'display_order',
+    'event_count',
+    'last_event_on',
+    'decay_factor',
+    'uncapped_points',
+    'points',
+    'max_points',
+    'attribute',
+] %}
+
+with
+
+activity_points as (
+
+    select * from {{ ref('int_contact_activity_points') }}
+
+),
+
+fit_points as (
+
+    select * from {{ ref('int_contact_fit_points') }}
+
+),
+
+audience_members as (
+
+    select * from {{ ref('int_contact_model_audiences') }}
+
+),
+
+criterion_points as (
+
+    {% for dimension_points in ['activity_points', 'fit_points'] -%}
+        select
+            {% for column in criterion_point_columns[:-1] -%}
+                {{ column }},
+            {% endfor -%}
+            {{ criterion_point_columns[-1] }}
+        from {{ dimension_points }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+),
+
+final as (
+
+    -- a model scores only the contacts of its audience
+    select criterion_points.*
+    from criterion_points
+    inner join audience_members
+        on
+            criterion_points.contact_id = audience_members.contact_id
+            and criterion_points.scoring_model = audience_members.scoring_model
+
+)
+
+select * from final
