@@ -3,8 +3,8 @@
         country (as a code or a name, any case: "United States", "usa", "US" are all `US`),
         else the value as given; and `is_country_unmapped`, true when a value was given that
         names no country the seed country_codes knows (scoring_data_quality reports those).
-        The one place inputs' countries are mapped: the contacts' and the accounts' base
-        models select from it. -#}
+        The one place inputs' countries are mapped: int_contacts_cleaned and
+        int_accounts_cleaned select from it. -#}
     select
         {{ cte }}.*,
         coalesce(country_codes.country_code, {{ cte }}.{{ column }}) as country,
