@@ -16,10 +16,17 @@ import duckdb
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from dbt_harness import DEMO_MODELS, PROJECT_ROOT, DbtRun, copy_project, demo_input_vars, run_dbt
 from lead_scoring import demo_data, summary
 from lead_scoring.cli import main as lead_scoring_cli
 from lead_scoring.publish import public_marts
+from support.dbt_harness import (
+    DEMO_MODELS,
+    PROJECT_ROOT,
+    DbtRun,
+    copy_project,
+    demo_input_vars,
+    run_dbt,
+)
 
 DEMO_DIR = PROJECT_ROOT / "integration_tests" / "seeds" / "demo"
 DEMO_AS_OF = "2026-09-30"

@@ -1,8 +1,8 @@
 """The same SQL gives the same scores on DuckDB, PostgreSQL, Apache Spark and Snowflake
 (fakesnow's emulator).
 
-The demo dataset and the golden dataset (test_golden_scores.py with its extra `tiers`
-model, together with test_grid_language.py's contacts, optional inputs and test models of
+The demo dataset and the golden dataset (support/golden_dataset.py with its extra `tiers`
+model, together with support/grid_language_dataset.py's contacts, optional inputs and test models of
 the second grid edition) are each loaded as seeds and built with `dbt build` on every
 engine; lead_scores, lead_score_details, account_scores and the evaluation marts must hold
 identical rows everywhere (rates to nine decimals). PostgreSQL and the Snowflake emulator
@@ -16,19 +16,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import decimal
-import os
 from pathlib import Path
 
 import duckdb
 import psycopg2
 import pytest
 
-import test_bad_grids as bad_grids
-import test_golden_scores as golden
-import test_grid_language as grid_language
-from dbt_harness import (
+from support import bad_grids
+from support import golden_dataset as golden
+from support import grid_language_dataset as grid_language
+from support.dbt_harness import (
     DEMO_MODELS,
     NO_UNIT_TESTS,
+    PG,
     DbtRun,
     append_seed_rows,
     copy_project,
@@ -52,13 +52,6 @@ MARTS = [
     "score_sales_feedback_by_grade",
 ]
 DATASETS = {"demo": "2026-09-30", "golden": golden.AS_OF.isoformat()}
-PG = {
-    "host": os.environ.get("LEAD_SCORING_PG_HOST", "127.0.0.1"),
-    "port": int(os.environ.get("LEAD_SCORING_PG_PORT", "55432")),
-    "user": os.environ.get("LEAD_SCORING_PG_USER", "lead_scoring"),
-    "password": os.environ.get("LEAD_SCORING_PG_PASSWORD", "lead_scoring"),
-    "dbname": os.environ.get("LEAD_SCORING_PG_DATABASE", "lead_scoring"),
-}
 
 
 def write_demo_seed(project_dir: Path, table: str, rows: list[dict]) -> None:
@@ -237,8 +230,8 @@ SNOWFLAKE_BAD_GRIDS = [
 
 
 def test_invalid_grid_publishes_nothing_on_snowflake(builds, marts):
-    """test_bad_grids.py's cases on the emulator: the build fails with the same messages and
-    the published scores stay as the good build left them."""
+    """Cases of support/bad_grids.py (test_bad_grids.py) on the emulator: the build fails
+    with the same messages and the published scores stay as the good build left them."""
     run = builds[("snowflake", "golden")]
     before = {table: marts[("snowflake", "golden", table)] for table in PUBLISHED}
     for case in SNOWFLAKE_BAD_GRIDS:

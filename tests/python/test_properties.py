@@ -28,9 +28,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
-from dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt, write_inputs
-from reference_scoring import Grid, Score, event_matches, score_all
-from test_grid_language import fit_rule
+from support.dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt, write_inputs
+from support.grid_language_dataset import fit_rule
+from support.reference_scoring import Grid, Score, event_matches, score_all
 
 AS_OF = dt.date(2026, 6, 30)
 MODELS = ["p", "q"]

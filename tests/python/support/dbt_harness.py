@@ -22,7 +22,7 @@ import duckdb
 
 from lead_scoring import grid_files, warehouse
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
 INPUT_SCHEMA = "test_input"
 # a build that only feeds a comparison: seeds and models, none of the data and unit tests
 SCORE_ONLY = ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
@@ -38,6 +38,15 @@ POSTGRES_TYPES = {
     "DECIMAL": "numeric",
 }
 MARTS_SCHEMA = "main"
+# the throwaway server scripts/postgres.sh starts (`make test` does) and the `postgres`
+# target of profiles/profiles.yml reaches
+PG = {
+    "host": os.environ.get("LEAD_SCORING_PG_HOST", "127.0.0.1"),
+    "port": int(os.environ.get("LEAD_SCORING_PG_PORT", "55432")),
+    "user": os.environ.get("LEAD_SCORING_PG_USER", "lead_scoring"),
+    "password": os.environ.get("LEAD_SCORING_PG_PASSWORD", "lead_scoring"),
+    "dbname": os.environ.get("LEAD_SCORING_PG_DATABASE", "lead_scoring"),
+}
 # fakesnow's emulator as scripts/fakesnow.sh starts it (`make test` does) and the
 # `snowflake_emulated` target of profiles/profiles.yml reaches it
 SNOWFLAKE_EMULATED = {
