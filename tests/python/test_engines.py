@@ -26,12 +26,14 @@ from support import bad_grids
 from support import golden_dataset as golden
 from support import grid_language_dataset as grid_language
 from support.dbt_harness import (
+    DEMO_AS_OF,
     DEMO_MODELS,
     NO_UNIT_TESTS,
     PG,
     DbtRun,
     append_seed_rows,
     copy_project,
+    copy_run,
     demo_input_vars,
     drop_snowflake_schemas,
     run_dbt,
@@ -51,7 +53,7 @@ MARTS = [
     "account_scores",
     "score_sales_feedback_by_grade",
 ]
-DATASETS = {"demo": "2026-09-30", "golden": golden.AS_OF.isoformat()}
+DATASETS = {"demo": DEMO_AS_OF, "golden": golden.AS_OF.isoformat()}
 
 
 def write_demo_seed(project_dir: Path, table: str, rows: list[dict]) -> None:
@@ -178,13 +180,19 @@ class _Cache(dict):
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory) -> dict[tuple[str, str], DbtRun]:
-    """Each dataset built on each engine, by (engine, dataset)."""
-    return _Cache(
-        lambda engine, dataset: build(
-            tmp_path_factory.mktemp(f"{engine}_{dataset}"), engine, dataset
-        )
-    )
+def builds(request, tmp_path_factory) -> dict[tuple[str, str], DbtRun]:
+    """Each dataset built on each engine, by (engine, dataset); the demo on DuckDB is the run's
+    shared demo build (conftest.py: the same seeds, vars and build as ``build``'s)."""
+
+    def compute(engine: str, dataset: str) -> DbtRun:
+        workdir = tmp_path_factory.mktemp(f"{engine}_{dataset}")
+        if (engine, dataset) == ("duckdb", "demo"):
+            shared = request.getfixturevalue("demo_build")
+            assert shared.returncode == 0, shared.output
+            return copy_run(shared, workdir)
+        return build(workdir, engine, dataset)
+
+    return _Cache(compute)
 
 
 @pytest.fixture(scope="module")

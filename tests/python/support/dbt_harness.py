@@ -143,6 +143,10 @@ DEMO_MODELS = ("default", *EXAMPLE_MODELS)
 """The scoring models of the demo (`make demo`): the shipped grid and every example."""
 
 
+DEMO_AS_OF = "2026-09-30"
+"""The demo activity log ends on this day, so the demo is scored as of it (`make demo`)."""
+
+
 def demo_input_vars(target_schema: str = "main") -> dict[str, str]:
     """The var that points a build of a copy ``with_demo`` on a target of this schema (main:
     the DuckDB profile's) at the demo seeds, `<target schema>_demo` (the package itself
@@ -334,6 +338,35 @@ def rebuild_copy(
         {"scoring_as_of": as_of, "lead_scoring_schema": INPUT_SCHEMA},
         threads=4,
     )
+
+
+def build_demo(workdir: Path) -> DbtRun:
+    """The demo as `make demo` scores it (the shipped grid and every example model) in a copy
+    of this project under ``workdir``: the demo seeds loaded, then `dbt build` on four
+    threads (every unit and data test). The failed step's run when one fails."""
+    project_dir = copy_project(workdir / "project", DEMO_MODELS, with_demo=True)
+    duckdb_path = workdir / "demo.duckdb"
+    # the demo data is no part of the scoring lineage: seeded first, then the build (on
+    # several threads, as the production DAG runs)
+    seeded = run_dbt(project_dir, duckdb_path, ["seed", "--select", "path:seeds/demo"], {})
+    if seeded.returncode != 0:
+        return seeded
+    return run_dbt(
+        project_dir,
+        duckdb_path,
+        ["build", "--exclude", "path:seeds/demo"],
+        {"scoring_as_of": DEMO_AS_OF, **demo_input_vars()},
+        threads=4,
+    )
+
+
+def copy_run(run: DbtRun, workdir: Path) -> DbtRun:
+    """A copy of a built project and of its warehouse under ``workdir``, for a test to query,
+    change or build again without touching the original (a shared build)."""
+    project_dir = Path(shutil.copytree(run.project_dir, workdir / "project"))
+    duckdb_path = workdir / run.duckdb_path.name
+    shutil.copy(run.duckdb_path, duckdb_path)
+    return DbtRun(project_dir, duckdb_path, run.returncode, run.output)
 
 
 def snowflake_query(sql: str) -> list[tuple]:
