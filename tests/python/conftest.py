@@ -3,48 +3,65 @@ which pytest-xdist's two workers take the tests (slowest first)."""
 
 from __future__ import annotations
 
-import fcntl
-import json
-import os
+import zlib
 from pathlib import Path
 
 import pytest
 from xdist.scheduler import LoadScopeScheduling
 
-from support.dbt_harness import DbtRun, build_demo
+from support.dbt_harness import DbtRun, build_demo, shared_build
 
-# the files that run for several minutes each, longest first (the rest keep their order);
-# measured with `--durations=0` (docs/tests.md)
-SLOWEST_FILES = (
-    "test_properties.py",
-    "test_schedule.py",
-    "test_engines.py",
-    "test_learn.py",
+# The groups a worker takes whole (``group``) that run for several minutes each, longest
+# first; the others follow in file order. Measured with `--durations=0` (docs/tests.md).
+SLOWEST_GROUPS = (
+    "test_engines.py::spark",
+    "test_engines.py::snowflake",
+    "test_bad_grids.py::",
     "test_crm_staging.py",
-    "test_bad_grids.py",
+    "test_properties.py::",
+    "test_schedule.py",
+    "test_learn.py",
+    "test_engines.py::postgres",
 )
 # files whose tests share no costly fixture: each test is a group of its own, so that both
-# workers take some (a file's other tests stay together, its module fixtures built once)
+# workers take some
 SPLIT_FILES = ("test_properties.py",)
-
-
-def rank(item: pytest.Item) -> int:
-    name = item.path.name
-    return SLOWEST_FILES.index(name) if name in SLOWEST_FILES else len(SLOWEST_FILES)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Slowest files first: the groups start in this order (xdist's reordering by test
-    count is turned off in pyproject.toml), so a slow file never starts last while the
-    other worker idles."""
-    items.sort(key=rank)
+# test_engines.py: one group per engine (its builds and every comparison with them; the
+# DuckDB builds they compare with are shared by the run)
+ENGINE_GROUPS = ("spark", "snowflake", "postgres")
+# test_bad_grids.py: the invalid grids in two halves (each half builds the published scores
+# once), the file's other tests with the first
+BAD_GRID_HALVES = 2
 
 
 def group(nodeid: str) -> str:
-    """The unit a worker takes whole: the test's file, or the test itself (all its
-    parameters) in a split file."""
+    """The unit a worker takes whole: a test file, or a part of one (above)."""
     path, _, name = nodeid.partition("::")
-    return f"{path}::{name.split('[')[0]}" if Path(path).name in SPLIT_FILES else path
+    file = Path(path).name
+    if file == "test_engines.py":
+        engine = next((engine for engine in ENGINE_GROUPS if engine in name), "")
+        return f"{path}::{engine}"
+    if file == "test_bad_grids.py":
+        case = name.partition("[")[2]
+        return f"{path}::{zlib.crc32(case.encode()) % BAD_GRID_HALVES if case else 0}"
+    if file in SPLIT_FILES:
+        return f"{path}::{name.split('[')[0]}"
+    return path
+
+
+def rank(item: pytest.Item) -> int:
+    found = group(item.nodeid)
+    prefix = next(
+        (slow for slow in SLOWEST_GROUPS if found.rpartition("/")[2].startswith(slow)), None
+    )
+    return SLOWEST_GROUPS.index(prefix) if prefix else len(SLOWEST_GROUPS)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slowest groups first: they start in this order (xdist's reordering by test count is
+    turned off in pyproject.toml), so a slow group never starts last while the other
+    worker idles."""
+    items.sort(key=rank)
 
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)
@@ -60,20 +77,6 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log) -> LoadScopeScheduli
 
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> DbtRun:
-    """The demo built once per test run (``build_demo``), shared by the xdist workers: the
-    first to ask builds it under a file lock, the others wait for it. Tests copy it
-    (``copy_run``) before they query or change it."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # the run's directory, shared by its workers
-    workdir = root / "shared_demo"
-    record = workdir / "run.json"
-    with (root / "shared_demo.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not record.exists():
-            built = build_demo(workdir)
-            record.write_text(json.dumps({"returncode": built.returncode, "output": built.output}))
-    saved = json.loads(record.read_text())
-    return DbtRun(
-        workdir / "project", workdir / "demo.duckdb", saved["returncode"], saved["output"]
-    )
+    """The demo built once per test run (``build_demo``), shared by the xdist workers
+    (``shared_build``). Tests copy it (``copy_run``) before they query or change it."""
+    return shared_build(tmp_path_factory, "demo", build_demo)

@@ -8,6 +8,7 @@ without touching the repository), writes the input tables into a fresh DuckDB fi
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import os
 import shutil
@@ -357,6 +358,35 @@ def build_demo(workdir: Path) -> DbtRun:
         ["build", "--exclude", "path:seeds/demo"],
         {"scoring_as_of": DEMO_AS_OF, **demo_input_vars()},
         threads=4,
+    )
+
+
+def shared_build(tmp_path_factory, name: str, build: Callable[[Path], DbtRun]) -> DbtRun:
+    """``build`` run once per test run under the name ``name``, shared by the xdist workers:
+    the first to ask builds it under a file lock, the others wait and read its outcome.
+    A test copies it (``copy_run``) before it queries or changes it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's directory, shared by its workers
+    workdir = root / f"shared_{name}"
+    record = workdir / "run.json"
+    with (root / f"shared_{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            built = build(workdir)
+            record.write_text(
+                json.dumps(
+                    {
+                        "project_dir": str(built.project_dir),
+                        "duckdb_path": str(built.duckdb_path),
+                        "returncode": built.returncode,
+                        "output": built.output,
+                    }
+                )
+            )
+    saved = json.loads(record.read_text())
+    return DbtRun(
+        Path(saved["project_dir"]), Path(saved["duckdb_path"]), saved["returncode"], saved["output"]
     )
 
 
