@@ -1,23 +1,82 @@
-"""Run the slowest test files first: pytest-xdist hands whole files to its two workers in
-collection order, so a slow file collected last would run alone while the other worker
-idles."""
+"""What every test file shares: the demo built once per run, and the order and grouping in
+which pytest-xdist's two workers take the tests (slowest first)."""
 
 from __future__ import annotations
 
-# the files that run for several minutes each, longest first (the rest keep their order)
-SLOWEST_FILES = (
-    "test_properties.py",
-    "test_schedule.py",
-    "test_engines.py",
-    "test_learn.py",
+import zlib
+from pathlib import Path
+
+import pytest
+from xdist.scheduler import LoadScopeScheduling
+
+from support.dbt_harness import DbtRun, build_demo, shared_build
+
+# The groups a worker takes whole (``group``) that run for several minutes each, longest
+# first; the others follow in file order. Measured with `--durations=0` (docs/tests.md).
+SLOWEST_GROUPS = (
+    "test_engines.py::spark",
+    "test_engines.py::snowflake",
+    "test_bad_grids.py::",
     "test_crm_staging.py",
-    "test_bad_grids.py",
+    "test_properties.py::",
+    "test_schedule.py",
+    "test_learn.py",
+    "test_engines.py::postgres",
 )
+# files whose tests share no costly fixture: each test is a group of its own, so that both
+# workers take some
+SPLIT_FILES = ("test_properties.py",)
+# test_engines.py: one group per engine (its builds and every comparison with them; the
+# DuckDB builds they compare with are shared by the run)
+ENGINE_GROUPS = ("spark", "snowflake", "postgres")
+# test_bad_grids.py: the invalid grids in two halves (each half builds the published scores
+# once), the file's other tests with the first
+BAD_GRID_HALVES = 2
 
 
-def pytest_collection_modifyitems(items: list) -> None:
-    def rank(item) -> int:
-        name = item.path.name
-        return SLOWEST_FILES.index(name) if name in SLOWEST_FILES else len(SLOWEST_FILES)
+def group(nodeid: str) -> str:
+    """The unit a worker takes whole: a test file, or a part of one (above)."""
+    path, _, name = nodeid.partition("::")
+    file = Path(path).name
+    if file == "test_engines.py":
+        engine = next((engine for engine in ENGINE_GROUPS if engine in name), "")
+        return f"{path}::{engine}"
+    if file == "test_bad_grids.py":
+        case = name.partition("[")[2]
+        return f"{path}::{zlib.crc32(case.encode()) % BAD_GRID_HALVES if case else 0}"
+    if file in SPLIT_FILES:
+        return f"{path}::{name.split('[')[0]}"
+    return path
 
+
+def rank(item: pytest.Item) -> int:
+    found = group(item.nodeid)
+    prefix = next(
+        (slow for slow in SLOWEST_GROUPS if found.rpartition("/")[2].startswith(slow)), None
+    )
+    return SLOWEST_GROUPS.index(prefix) if prefix else len(SLOWEST_GROUPS)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slowest groups first: they start in this order (xdist's reordering by test count is
+    turned off in pyproject.toml), so a slow group never starts last while the other
+    worker idles."""
     items.sort(key=rank)
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log) -> LoadScopeScheduling:
+    """xdist's file scheduling (`--dist loadfile`), with the split files' tests apart."""
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return group(nodeid)
+
+    return GroupScheduling(config, log)
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> DbtRun:
+    """The demo built once per test run (``build_demo``), shared by the xdist workers
+    (``shared_build``). Tests copy it (``copy_run``) before they query or change it."""
+    return shared_build(tmp_path_factory, "demo", build_demo)

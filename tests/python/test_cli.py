@@ -13,9 +13,8 @@ import psycopg2
 import pytest
 from dbt.config.utils import parse_cli_vars
 
-from dbt_harness import PROJECT_ROOT
 from lead_scoring import backtest, cli, impact, warehouse
-from test_engines import PG
+from support.dbt_harness import PG, PROJECT_ROOT
 
 # the commands that run dbt, and dbt's own names for what they share with it
 DBT_COMMANDS = ("backtest", "backfill", "learn", "impact")

@@ -14,7 +14,11 @@ import duckdb
 import psycopg2
 import pytest
 
-from dbt_harness import (
+from lead_scoring.cli import main as lead_scoring_cli
+from lead_scoring.demo.data import DemoSize
+from support import crm_shapes
+from support.dbt_harness import (
+    PG,
     POSTGRES_TYPES,
     PROJECT_ROOT,
     SCORE_ONLY,
@@ -25,10 +29,6 @@ from dbt_harness import (
     snowflake_insert,
     snowflake_query,
 )
-from lead_scoring.cli import main as lead_scoring_cli
-from lead_scoring.demo.data import DemoSize
-from support import crm_shapes
-from test_engines import PG
 
 AS_OF = "2026-09-30"
 SCORES = "select * from main.lead_scores order by contact_id, scoring_model"

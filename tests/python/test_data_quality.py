@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dbt_harness import DbtRun, build_on_inputs, rebuild_copy
+from support.dbt_harness import DbtRun, build_on_inputs, rebuild_copy
 
 AS_OF = "2026-06-30"
 LATER = "2026-01-01 00:00:00"

@@ -16,14 +16,21 @@ import duckdb
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from dbt_harness import DEMO_MODELS, PROJECT_ROOT, DbtRun, copy_project, demo_input_vars, run_dbt
 from lead_scoring import summary
 from lead_scoring.cli import main as lead_scoring_cli
 from lead_scoring.demo import data as demo_data
 from lead_scoring.publish import public_marts
+from support.dbt_harness import (
+    DEMO_AS_OF,
+    PROJECT_ROOT,
+    DbtRun,
+    copy_project,
+    copy_run,
+    demo_input_vars,
+    run_dbt,
+)
 
 DEMO_DIR = PROJECT_ROOT / "integration_tests" / "seeds" / "demo"
-DEMO_AS_OF = "2026-09-30"
 
 
 def test_generator_rewrites_the_shipped_demo_files_byte_for_byte(tmp_path, capsys):
@@ -48,24 +55,11 @@ def test_demo_dataset_has_the_promised_size():
 
 
 @pytest.fixture(scope="module")
-def demo_run(tmp_path_factory) -> DbtRun:
-    workdir = tmp_path_factory.mktemp("demo")
-    # the demo's grid: the shipped one and the example models, as `make demo` builds it
-    project_dir = copy_project(workdir / "project", DEMO_MODELS, with_demo=True)
-    duckdb_path = workdir / "demo.duckdb"
-    # the demo data is no part of the scoring lineage: seeded first, then the build (on
-    # several threads, as the production DAG runs)
-    seeded = run_dbt(project_dir, duckdb_path, ["seed", "--select", "path:seeds/demo"], {})
-    assert seeded.returncode == 0, seeded.output
-    built = run_dbt(
-        project_dir,
-        duckdb_path,
-        ["build", "--exclude", "path:seeds/demo"],
-        {"scoring_as_of": DEMO_AS_OF, **demo_input_vars()},
-        threads=4,
-    )
-    assert built.returncode == 0, built.output
-    return built
+def demo_run(demo_build, tmp_path_factory) -> DbtRun:
+    """The demo as `make demo` scores it (the shipped grid and the example models), built once
+    per test run (conftest.py) and copied here."""
+    assert demo_build.returncode == 0, demo_build.output
+    return copy_run(demo_build, tmp_path_factory.mktemp("demo"))
 
 
 def test_build_passes_every_unit_and_data_test(demo_run):

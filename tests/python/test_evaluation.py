@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from dbt_harness import INPUT_SCHEMA, DbtRun, build_on_inputs
 from lead_scoring.backtest import month_ends
 from lead_scoring.cli import main as lead_scoring_cli
+from support.dbt_harness import INPUT_SCHEMA, DbtRun, build_on_inputs
 
 AS_OF = "2026-06-30"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from dbt_harness import PROJECT_ROOT
 from lead_scoring.cli import main as lead_scoring_cli
 from lead_scoring.grid_files import GridFileProblem, add_grid, check_grid_files
+from support.dbt_harness import PROJECT_ROOT
 
 SHIPPED_GRID = PROJECT_ROOT / "seeds" / "grid"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dbt_harness import append_seed_rows, copy_project, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
+from support.dbt_harness import append_seed_rows, copy_project, run_dbt
 
 AS_OF = "2026-09-30"
 SCHEMA = "lead_scoring_input"

@@ -17,7 +17,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import sparse
 
-from dbt_harness import PROJECT_ROOT, DbtRun, copy_project, demo_input_vars, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
 from lead_scoring.demo.distributions import PERSONAL_DOMAINS, TARGET_INDUSTRIES
 from lead_scoring.learn import Options
@@ -26,6 +25,7 @@ from lead_scoring.learn import learn as learn_grid
 from lead_scoring.learn import write as write_grid
 from lead_scoring.warehouse import DbtProject
 from support import crm_export_data
+from support.dbt_harness import PROJECT_ROOT, DbtRun, copy_project, demo_input_vars, run_dbt
 
 AS_OF = "2026-09-30"
 SCHEMA = "lead_scoring_input"

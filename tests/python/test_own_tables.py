@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dbt_harness import copy_project, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
+from support.dbt_harness import copy_project, run_dbt
 
 AS_OF = "2026-09-30"
 # hundred_point (grids/examples/) reads the optional contact_attributes table: it must be

@@ -13,8 +13,8 @@ import duckdb
 import pytest
 import yaml
 
-from dbt_harness import CONSUMER, SCORE_ONLY, copy_consumer, copy_project, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
+from support.dbt_harness import CONSUMER, SCORE_ONLY, copy_consumer, copy_project, run_dbt
 
 AS_OF = "2026-09-30"
 PARTNER_GRID = CONSUMER / "partner_program_grid"

@@ -12,25 +12,31 @@ conversions before and after the as-of date. A worked example, checked by hand a
 reference and then required of dbt, holds every one of these features whatever the random
 examples draw.
 
-Each example is a real `dbt build` (a few seconds), so the example counts are small and
-derandomized: CI runs the same examples every time and stays well under its time budget.
+The examples are fixed (seeded): CI runs the same ones every time. A dbt build costs far more
+than an example, so the examples of one property are scored together: each example's models
+and keys tagged apart in one grid and one set of inputs (``combined``), one build for all of
+them (two where the property compares a change). `LEAD_SCORING_DEEP=1` draws ten times as
+many examples for a deeper run.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import random
+import zlib
 from dataclasses import fields
 from pathlib import Path
 
+import hypothesis
 import pytest
-from hypothesis import HealthCheck, Phase, assume, example, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt, write_inputs
-from reference_scoring import Grid, Score, event_matches, score_all
-from test_grid_language import fit_rule
+from support.dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt, write_inputs
+from support.grid_language_dataset import fit_rule
+from support.reference_scoring import Grid, Score, event_matches, score_all
 
 AS_OF = dt.date(2026, 6, 30)
 MODELS = ["p", "q"]
@@ -733,13 +739,132 @@ def counted_event_ids(grid: Grid, tables: dict[str, list[dict]]) -> list[str]:
     return sorted(counted)
 
 
+# --- batches ------------------------------------------------------------------------------
+
+# How many examples each property draws: `LEAD_SCORING_DEEP=1 make test` draws ten times as
+# many (docs/tests.md). A property's examples are scored together, so a deeper run costs
+# bigger builds, not more of them.
+SCALE = 10 if os.environ.get("LEAD_SCORING_DEEP") == "1" else 1
+
+
+def drawn(strategy: st.SearchStrategy, count: int, name: str) -> list:
+    """``count`` (times SCALE) examples of ``strategy``, the same ones on every run (the
+    seed is ``name``'s); a strategy turns an unsuitable example down with ``assume``."""
+    found = []
+
+    @hypothesis.seed(zlib.crc32(name.encode()))
+    @settings(SLOW, max_examples=count * SCALE)
+    @given(strategy)
+    def collect(example) -> None:
+        found.append(example)
+
+    collect()
+    assert len(found) == count * SCALE
+    return found
+
+
+def tag(index: int, value: str | None) -> str | None:
+    """A key or model name of the ``index``-th example of a batch."""
+    return None if value is None else f"x{index}_{value}"
+
+
+# the columns of each input table that hold a key of the example
+INPUT_KEYS = {
+    "contacts": ("contact_id", "account_id"),
+    "accounts": ("account_id",),
+    "events": ("event_id", "contact_id"),
+    "contact_attributes": ("contact_id",),
+    "conversions": ("contact_id",),
+}
+
+
+def combined(
+    examples: list[tuple[Grid, dict[str, list[dict]]]],
+) -> tuple[Grid, dict[str, list[dict]]]:
+    """Several examples as one grid and one set of inputs, for one dbt build: the models and
+    keys of the ``index``-th are tagged ``x<index>_`` so that no two examples share one. A
+    lead's score depends only on its own rows and its model's, so every example scores as
+    it would alone; each model also scores the other examples' contacts, and the reference
+    scores the same union."""
+    grid = Grid(
+        *(
+            [
+                {**row, "scoring_model": tag(index, row["scoring_model"])}
+                for index, (example_grid, _) in enumerate(examples)
+                for row in getattr(example_grid, seed.name)
+            ]
+            for seed in fields(Grid)
+        )
+    )
+    tables = {
+        table: [
+            {**row, **{key: tag(index, row.get(key)) for key in keys}}
+            for index, (_, example_tables) in enumerate(examples)
+            for row in example_tables.get(table, [])
+        ]
+        for table, keys in INPUT_KEYS.items()
+    }
+    return grid, tables
+
+
+@st.composite
+def examples(draw) -> tuple[Grid, dict[str, list[dict]]]:
+    """A random grid and random inputs."""
+    return draw(grids()), draw(inputs())
+
+
+@st.composite
+def added_event_cases(draw) -> tuple[Grid, dict, tuple[str, dict]]:
+    """An example, a positive activity criterion and a contact its model scores."""
+    grid, tables = draw(grids()), draw(inputs())
+    positive = [c for c in grid.activity_criteria if c["points_1_plus"] > 0]
+    assume(positive)
+    criterion = draw(st.sampled_from(positive))
+    members = audience(grid, tables, criterion["scoring_model"])
+    assume(members)
+    return grid, tables, (draw(st.sampled_from(members)), criterion)
+
+
+@st.composite
+def moved_event_cases(draw) -> tuple[Grid, dict, str]:
+    """An example and one of its events that some criterion counts."""
+    grid, tables = draw(grids()), draw(inputs())
+    inside = counted_event_ids(grid, tables)
+    assume(inside)
+    return grid, tables, draw(st.sampled_from(inside))
+
+
+@st.composite
+def earlier_event_cases(draw) -> tuple[Grid, dict, tuple[dict, str, int]]:
+    """An example, a decaying criterion whose window leaves room to move an event earlier
+    inside it, a contact its model scores and how many days earlier."""
+    grid, tables = draw(grids()), draw(inputs())
+    decaying = [
+        c
+        for c in grid.activity_criteria
+        if c["decay_half_life_days"] is not None and c["lookback_days"] != 1
+    ]
+    assume(decaying)
+    criterion = draw(st.sampled_from(decaying))
+    members = audience(grid, tables, criterion["scoring_model"])
+    assume(members)
+    contact_id = draw(st.sampled_from(members))
+    lookback = criterion["lookback_days"]
+    days_earlier = draw(st.integers(1, 45 if lookback is None else lookback - 1))
+    return grid, tables, (criterion, contact_id, days_earlier)
+
+
+def with_event(tables: dict[str, list[dict]], added: dict) -> dict[str, list[dict]]:
+    return {**tables, "events": [*tables["events"], added]}
+
+
 # --- properties ---------------------------------------------------------------------------
 
 
-@settings(SLOW, max_examples=12)
-@given(grid=grids(), tables=inputs())
-@example(grid=WORKED_GRID, tables=WORKED_TABLES)
-def test_dbt_scores_equal_the_independent_reference(scorer, grid, tables):
+def test_dbt_scores_equal_the_independent_reference(scorer):
+    # the worked example, then twelve random ones, scored in one build
+    batch = [(WORKED_GRID, WORKED_TABLES), *drawn(examples(), 12, "reference")]
+    grid, tables = combined(batch)
     run = scorer.build(grid, tables)
     expected = reference(grid, tables)
 
@@ -766,101 +891,118 @@ def test_dbt_scores_equal_the_independent_reference(scorer, grid, tables):
     }
 
 
-@settings(SLOW, max_examples=3)
-@given(grid=grids(), tables=inputs(), data=st.data())
-def test_adding_a_matching_event_never_lowers_a_positive_criterion(scorer, grid, tables, data):
-    positive = [c for c in grid.activity_criteria if c["points_1_plus"] > 0]
-    assume(positive)
-    criterion = data.draw(st.sampled_from(positive))
-    members = audience(grid, tables, criterion["scoring_model"])
-    assume(members)
-    contact_id = data.draw(st.sampled_from(members))
-    before = criterion_points(scorer.build(grid, tables))
+def test_adding_a_matching_event_never_lowers_a_positive_criterion(scorer):
+    cases = drawn(added_event_cases(), 3, "added event")
+    before = criterion_points(scorer.build(*combined([(g, t) for g, t, _ in cases])))
 
     # on the as-of date: inside every window, and nothing decays on its day
-    added = event_matching(grid, criterion, contact_id, days_before=0)
-    after = criterion_points(scorer.build(grid, {**tables, "events": [*tables["events"], added]}))
+    after = criterion_points(
+        scorer.build(
+            *combined(
+                [
+                    (grid, with_event(tables, event_matching(grid, criterion, contact_id, 0)))
+                    for grid, tables, (contact_id, criterion) in cases
+                ]
+            )
+        )
+    )
 
-    key = (contact_id, criterion["scoring_model"], criterion["criterion"])
-    assert after[key] >= before.get(key, 0)
-    assert after[key] > 0
+    for index, (_, _, (contact_id, criterion)) in enumerate(cases):
+        key = (
+            tag(index, contact_id),
+            tag(index, criterion["scoring_model"]),
+            criterion["criterion"],
+        )
+        assert after[key] >= before.get(key, 0), key
+        assert after[key] > 0, key
 
 
-@settings(SLOW, max_examples=3)
-@given(grid=grids(), tables=inputs(), data=st.data())
-def test_moving_an_event_out_of_its_window_never_raises_a_criterions_weight(
-    scorer, grid, tables, data
-):
+def test_moving_an_event_out_of_its_window_never_raises_a_criterions_weight(scorer):
     # an event that counts: inside a criterion's window, of a contact its model scores
-    inside = counted_event_ids(grid, tables)
-    assume(inside)
-    moved_id = data.draw(st.sampled_from(inside))
-    before = criterion_points(scorer.build(grid, tables))
+    cases = drawn(moved_event_cases(), 3, "moved event")
+    before = criterion_points(scorer.build(*combined([(g, t) for g, t, _ in cases])))
 
     # before every window but all-history ones: 400 days back
     moved = [
-        {**event, "occurred_at": timestamp(400, 0)} if event["event_id"] == moved_id else event
-        for event in tables["events"]
+        (
+            grid,
+            {
+                **tables,
+                "events": [
+                    {**event, "occurred_at": timestamp(400, 0)}
+                    if event["event_id"] == moved_id
+                    else event
+                    for event in tables["events"]
+                ],
+            },
+        )
+        for grid, tables, moved_id in cases
     ]
-    after = criterion_points(scorer.build(grid, {**tables, "events": moved}))
+    after = criterion_points(scorer.build(*combined(moved)))
 
     for key in set(before) | set(after):
         assert abs(after.get(key, 0)) <= abs(before.get(key, 0)), key
 
 
-@settings(SLOW, max_examples=3)
-@given(grid=grids(), tables=inputs(), data=st.data())
-def test_moving_a_criterions_latest_event_earlier_never_raises_its_points(
-    scorer, grid, tables, data
-):
-    # a decaying criterion whose window leaves room to move an event earlier inside it
-    decaying = [
-        c
-        for c in grid.activity_criteria
-        if c["decay_half_life_days"] is not None and c["lookback_days"] != 1
-    ]
-    assume(decaying)
-    criterion = data.draw(st.sampled_from(decaying))
-    members = audience(grid, tables, criterion["scoring_model"])
-    assume(members)
-    contact_id = data.draw(st.sampled_from(members))
-    lookback = criterion["lookback_days"]
-    days_earlier = data.draw(st.integers(1, 45 if lookback is None else lookback - 1))
+def test_moving_a_criterions_latest_event_earlier_never_raises_its_points(scorer):
+    cases = drawn(earlier_event_cases(), 3, "earlier event")
     # the criterion's latest event, on the as-of date: undecayed
-    latest = event_matching(grid, criterion, contact_id, days_before=0)
-    before = criterion_points(scorer.build(grid, {**tables, "events": [*tables["events"], latest]}))
+    before = criterion_points(
+        scorer.build(
+            *combined(
+                [
+                    (grid, with_event(tables, event_matching(grid, criterion, contact_id, 0)))
+                    for grid, tables, (criterion, contact_id, _) in cases
+                ]
+            )
+        )
+    )
 
     # the same event, still inside the window: the same count, an older last event
-    earlier = event_matching(grid, criterion, contact_id, days_before=days_earlier)
-    after = criterion_points(scorer.build(grid, {**tables, "events": [*tables["events"], earlier]}))
+    after = criterion_points(
+        scorer.build(
+            *combined(
+                [
+                    (grid, with_event(tables, event_matching(grid, criterion, contact_id, days)))
+                    for grid, tables, (criterion, contact_id, days) in cases
+                ]
+            )
+        )
+    )
 
-    key = (contact_id, criterion["scoring_model"], criterion["criterion"])
-    assert before[key] != 0
-    assert key in after
+    for index, (_, _, (criterion, contact_id, _)) in enumerate(cases):
+        key = (
+            tag(index, contact_id),
+            tag(index, criterion["scoring_model"]),
+            criterion["criterion"],
+        )
+        assert before[key] != 0, key
+        assert key in after, key
     # a negative criterion fades towards 0 too: its weight never grows
     for changed in set(before) | set(after):
         assert abs(after.get(changed, 0)) <= abs(before.get(changed, 0)), changed
 
 
-@settings(SLOW, max_examples=3)
-@given(grid=grids(), tables=inputs(), seed=st.integers(0, 2**16))
-def test_permuting_input_and_grid_rows_changes_nothing(scorer, grid, tables, seed):
-    shuffler = random.Random(seed)
+def test_permuting_input_and_grid_rows_changes_nothing(scorer):
+    cases = drawn(st.tuples(grids(), inputs(), st.integers(0, 2**16)), 3, "permuted")
+    first = full_tables(scorer.build(*combined([(g, t) for g, t, _ in cases])))
 
-    def shuffled(rows: list) -> list:
-        return shuffler.sample(rows, len(rows))
+    permuted = []
+    for grid, tables, seed in cases:
+        shuffler = random.Random(seed)
 
-    first = full_tables(scorer.build(grid, tables))
-    permuted_grid = Grid(*(shuffled(rows) for rows in vars(grid).values()))
-    permuted_tables = {table: shuffled(rows) for table, rows in tables.items()}
-    second = full_tables(scorer.build(permuted_grid, permuted_tables))
+        def shuffled(rows: list, shuffler: random.Random = shuffler) -> list:
+            return shuffler.sample(rows, len(rows))
+
+        permuted_grid = Grid(*(shuffled(rows) for rows in vars(grid).values()))
+        permuted.append((permuted_grid, {table: shuffled(rows) for table, rows in tables.items()}))
+    second = full_tables(scorer.build(*combined(permuted)))
 
     assert second == first
 
 
-@settings(SLOW, max_examples=1)
-@given(grid=grids(), tables=inputs())
-def test_rerunning_the_build_on_the_same_data_gives_identical_tables(scorer, grid, tables):
+def test_rerunning_the_build_on_the_same_data_gives_identical_tables(scorer):
+    grid, tables = combined(drawn(examples(), 1, "rerun"))
     first = full_tables(scorer.build(grid, tables))
     second = full_tables(scorer.build(grid, tables, fresh=False))
 

@@ -22,11 +22,10 @@ import duckdb
 import psycopg2
 import pytest
 
-from dbt_harness import INPUT_SCHEMA, POSTGRES_TYPES, DbtRun, copy_project, run_dbt
 from lead_scoring import cli
 from lead_scoring.demo import data as demo_data
 from lead_scoring.warehouse import DailyBuilds, DbtProject
-from test_engines import PG
+from support.dbt_harness import INPUT_SCHEMA, PG, POSTGRES_TYPES, DbtRun, copy_project, run_dbt
 
 FIRST_DAY = dt.date(2026, 9, 1)
 DAYS = [FIRST_DAY + dt.timedelta(days=offset) for offset in range(30)]

@@ -20,9 +20,15 @@ import duckdb
 import psycopg2
 import pytest
 
-from dbt_harness import DEMO_MODELS, PROJECT_ROOT, copy_project, demo_input_vars, run_dbt
 from lead_scoring.cli import main as lead_scoring_cli
-from test_engines import PG
+from support.dbt_harness import (
+    DEMO_MODELS,
+    PG,
+    PROJECT_ROOT,
+    copy_project,
+    demo_input_vars,
+    run_dbt,
+)
 
 pytestmark = pytest.mark.bi
 

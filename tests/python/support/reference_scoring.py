@@ -153,7 +153,7 @@ def customers(conversions: list[dict], as_of: dt.date) -> set[str]:
     }
 
 
-COUNTRY_CODES = Path(__file__).resolve().parents[2] / "seeds" / "reference" / "country_codes.csv"
+COUNTRY_CODES = Path(__file__).resolve().parents[3] / "seeds" / "reference" / "country_codes.csv"
 
 
 @cache

@@ -8,6 +8,7 @@ without touching the repository), writes the input tables into a fresh DuckDB fi
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import os
 import shutil
@@ -22,7 +23,7 @@ import duckdb
 
 from lead_scoring import grid_files, warehouse
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
 INPUT_SCHEMA = "test_input"
 # a build that only feeds a comparison: seeds and models, none of the data and unit tests
 SCORE_ONLY = ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
@@ -38,6 +39,15 @@ POSTGRES_TYPES = {
     "DECIMAL": "numeric",
 }
 MARTS_SCHEMA = "main"
+# the throwaway server scripts/postgres.sh starts (`make test` does) and the `postgres`
+# target of profiles/profiles.yml reaches
+PG = {
+    "host": os.environ.get("LEAD_SCORING_PG_HOST", "127.0.0.1"),
+    "port": int(os.environ.get("LEAD_SCORING_PG_PORT", "55432")),
+    "user": os.environ.get("LEAD_SCORING_PG_USER", "lead_scoring"),
+    "password": os.environ.get("LEAD_SCORING_PG_PASSWORD", "lead_scoring"),
+    "dbname": os.environ.get("LEAD_SCORING_PG_DATABASE", "lead_scoring"),
+}
 # fakesnow's emulator as scripts/fakesnow.sh starts it (`make test` does) and the
 # `snowflake_emulated` target of profiles/profiles.yml reaches it
 SNOWFLAKE_EMULATED = {
@@ -132,6 +142,10 @@ EXAMPLE_MODELS = tuple(sorted(path.name for path in EXAMPLES_DIR.iterdir() if pa
 """The example scoring models kept beside the shipped grid, one folder each."""
 DEMO_MODELS = ("default", *EXAMPLE_MODELS)
 """The scoring models of the demo (`make demo`): the shipped grid and every example."""
+
+
+DEMO_AS_OF = "2026-09-30"
+"""The demo activity log ends on this day, so the demo is scored as of it (`make demo`)."""
 
 
 def demo_input_vars(target_schema: str = "main") -> dict[str, str]:
@@ -325,6 +339,64 @@ def rebuild_copy(
         {"scoring_as_of": as_of, "lead_scoring_schema": INPUT_SCHEMA},
         threads=4,
     )
+
+
+def build_demo(workdir: Path) -> DbtRun:
+    """The demo as `make demo` scores it (the shipped grid and every example model) in a copy
+    of this project under ``workdir``: the demo seeds loaded, then `dbt build` on four
+    threads (every unit and data test). The failed step's run when one fails."""
+    project_dir = copy_project(workdir / "project", DEMO_MODELS, with_demo=True)
+    duckdb_path = workdir / "demo.duckdb"
+    # the demo data is no part of the scoring lineage: seeded first, then the build (on
+    # several threads, as the production DAG runs)
+    seeded = run_dbt(project_dir, duckdb_path, ["seed", "--select", "path:seeds/demo"], {})
+    if seeded.returncode != 0:
+        return seeded
+    return run_dbt(
+        project_dir,
+        duckdb_path,
+        ["build", "--exclude", "path:seeds/demo"],
+        {"scoring_as_of": DEMO_AS_OF, **demo_input_vars()},
+        threads=4,
+    )
+
+
+def shared_build(tmp_path_factory, name: str, build: Callable[[Path], DbtRun]) -> DbtRun:
+    """``build`` run once per test run under the name ``name``, shared by the xdist workers:
+    the first to ask builds it under a file lock, the others wait and read its outcome.
+    A test copies it (``copy_run``) before it queries or changes it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's directory, shared by its workers
+    workdir = root / f"shared_{name}"
+    record = workdir / "run.json"
+    with (root / f"shared_{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            built = build(workdir)
+            record.write_text(
+                json.dumps(
+                    {
+                        "project_dir": str(built.project_dir),
+                        "duckdb_path": str(built.duckdb_path),
+                        "returncode": built.returncode,
+                        "output": built.output,
+                    }
+                )
+            )
+    saved = json.loads(record.read_text())
+    return DbtRun(
+        Path(saved["project_dir"]), Path(saved["duckdb_path"]), saved["returncode"], saved["output"]
+    )
+
+
+def copy_run(run: DbtRun, workdir: Path) -> DbtRun:
+    """A copy of a built project and of its warehouse under ``workdir``, for a test to query,
+    change or build again without touching the original (a shared build)."""
+    project_dir = Path(shutil.copytree(run.project_dir, workdir / "project"))
+    duckdb_path = workdir / run.duckdb_path.name
+    shutil.copy(run.duckdb_path, duckdb_path)
+    return DbtRun(project_dir, duckdb_path, run.returncode, run.output)
 
 
 def snowflake_query(sql: str) -> list[tuple]:

@@ -1,0 +1,180 @@
+"""Invalid grids: each case a change of the shipped grid or of an example model's rows and
+the words the failing build must show, with the small inputs a good build publishes first.
+
+test_bad_grids.py runs every case on DuckDB; test_engines.py runs some of them at once on the
+Snowflake emulator.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.dbt_harness import DEMO_MODELS
+
+AS_OF = "2026-06-30"
+# the shipped grid and the example models of grids/examples/: the cases break each shape
+MODELS = DEMO_MODELS
+
+INPUTS = {
+    "contacts": [
+        {
+            "contact_id": "c1",
+            "account_id": "a1",
+            "email": "ann@corp.example",
+            "job_title": "VP Marketing",
+            "updated_at": "2026-01-01 00:00:00",
+        },
+        {"contact_id": "c2", "email": "bob@gmail.com", "job_title": "Engineer"},
+    ],
+    "accounts": [{"account_id": "a1", "industry": "Software", "employee_count": 300}],
+    "events": [
+        {
+            "event_id": "e1",
+            "contact_id": "c1",
+            "event_type": "demo_request",
+            "occurred_at": "2026-06-01 10:00:00",
+        },
+        {
+            "event_id": "e2",
+            "contact_id": "c2",
+            "event_type": "unsubscribe",
+            "occurred_at": "2026-06-02 10:00:00",
+        },
+    ],
+}
+
+
+def replace_in_seed(seed: str, old: str, new: str):
+    """A grid change: replace one exact piece of a seed's text."""
+
+    def change(project_dir: Path) -> None:
+        path = project_dir / "seeds" / "grid" / f"{seed}.csv"
+        text = path.read_text()
+        assert old in text, f"{old!r} not in {seed}"
+        path.write_text(text.replace(old, new, 1))
+
+    return change
+
+
+# case -> (grid change, words the failure must show)
+BAD_GRIDS = {
+    "unknown operator": (
+        replace_in_seed("grid_fit_rules", ",contains_any,chief", ",contains,chief"),
+        ["grid_fit_rules | default | seniority", 'unknown operator "contains"'],
+    ),
+    "unknown dimension": (
+        replace_in_seed("grid_grade_bands", "default,fit,A,700", "default,fitness,A,700"),
+        ["fitness A", "unknown dimension or grade", "fit A | grade band is missing"],
+    ),
+    "tier above its cap": (
+        replace_in_seed(
+            "grid_activity_criteria",
+            "Webinar registration,200,,,,200",
+            "Webinar registration,300,,,,200",
+        ),
+        ["webinar_registration | a tier passes the cap max_points"],
+    ),
+    "points falling as the count rises": (
+        replace_in_seed(
+            "grid_activity_criteria", "Key page visits,500,1000", "Key page visits,500,400"
+        ),
+        ["key_page_visits | points fall as the count rises"],
+    ),
+    "cap of the wrong sign": (
+        replace_in_seed(
+            "grid_activity_criteria", "Unsubscribe,-500,,,,-500", "Unsubscribe,-500,,,,500"
+        ),
+        ["unsubscribe | max_points has the wrong sign"],
+    ),
+    "duplicate criterion": (
+        replace_in_seed(
+            "grid_activity_criteria",
+            "default,webinar_attendance,",
+            "default,webinar_attendance,Webinar attendance,800,,,,800,90,,5\n"
+            "default,webinar_attendance,",
+        ),
+        ["webinar_attendance | criterion is listed more than once"],
+    ),
+    "match rule pointing at no criterion": (
+        replace_in_seed(
+            "grid_activity_match_rules",
+            "default,unsubscribe,unsubscribe,",
+            "default,unsubscribe,unsubscribe,\ndefault,key_page_visit,page_view,/pricing%",
+        ),
+        ["key_page_visit | match rule points at no criterion"],
+    ),
+    "criterion with no match rule": (
+        replace_in_seed(
+            "grid_activity_match_rules", "default,webinar_attendance,webinar_attendance,\n", ""
+        ),
+        ["webinar_attendance | criterion has no match rule"],
+    ),
+    "between value that is not two numbers": (
+        replace_in_seed("grid_fit_rules", "between,50|199", "between,50|abc"),
+        ['company_size | between value "50|abc" is not two numbers'],
+    ),
+    "bands not strictly ordered": (
+        replace_in_seed("grid_grade_bands", "default,fit,C,100", "default,fit,C,400"),
+        ["fit B | bands are not strictly ordered"],
+    ),
+    "zone matrix missing a cell": (
+        replace_in_seed("grid_zone_matrix", "default,D,cold,cold,cold,cold\n", ""),
+        ["grid_zone_matrix | default | D1 | zone matrix cell is missing"],
+    ),
+    "unknown zone": (
+        replace_in_seed(
+            "grid_zone_matrix", "default,A,cold,warm,hot,hot", "default,A,cold,warm,hot,tepid"
+        ),
+        ['A4 | zone "tepid" is not hot, warm or cold'],
+    ),
+    "attribute no input table has": (
+        replace_in_seed("grid_fit_rules", "accounts.industry", "accounts.sector"),
+        ['industry | attribute "accounts.sector" is not a column of the contacts or accounts'],
+    ),
+    "misspelled extra column": (
+        replace_in_seed("grid_fit_rules", "contacts.department,in,marketing", "contacts.dept,in,x"),
+        ['hp_department | attribute "contacts.dept" is not a column'],
+    ),
+    "unknown zone method": (
+        replace_in_seed("grid_scoring_models", "points,total,", "points,totals,"),
+        ['grid_scoring_models | hubspot_style |  | zone_method "totals" is not one of'],
+    ),
+    "one-dimension model zoned by the matrix": (
+        replace_in_seed("grid_scoring_models", "points,total,", "points,matrix,"),
+        ["hubspot_style |  | a one-dimension model (no fit criteria or bands)"],
+    ),
+    "model in no grid_scoring_models row": (
+        replace_in_seed(
+            "grid_scoring_models", "fading_engagement,Fit x activity whose", "fading,Fit x"
+        ),
+        ["grid_activity_criteria | fading_engagement |  | scoring model has no row in"],
+    ),
+    "zone thresholds missing cold": (
+        replace_in_seed("grid_zone_thresholds", "hundred_point,cold,\n", ""),
+        ["grid_zone_thresholds | hundred_point | cold | zone threshold is missing"],
+    ),
+    "zone thresholds out of order": (
+        replace_in_seed("grid_zone_thresholds", "hundred_point,warm,50", "hundred_point,warm,100"),
+        ["hundred_point | hot | thresholds out of order"],
+    ),
+    "unknown audience operator": (
+        replace_in_seed(
+            "grid_model_audiences",
+            "customer_upsell,lead.is_customer,equals",
+            "x,lead.is_customer,is",
+        ),
+        ['grid_model_audiences | x | lead.is_customer | unknown operator "is"'],
+    ),
+    "zero decay half-life": (
+        replace_in_seed(
+            "grid_activity_criteria",
+            "Key page visits,500,1000,,,1000,180,30",
+            "Key page visits,500,1000,,,1000,180,0",
+        ),
+        ["fe_key_page_visits | decay_half_life_days must be a positive number of days"],
+    ),
+    "account zones without a cold row": (
+        replace_in_seed("grid_account_zones", "hubspot_style,cold,,\n", ""),
+        ["grid_account_zones | hubspot_style | cold | a model with account zones needs a cold row"],
+    ),
+}
