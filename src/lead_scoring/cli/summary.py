@@ -13,7 +13,7 @@ from lead_scoring import summary, warehouse
 from lead_scoring.cli.options import PROFILE_DUCKDB, PUBLISHED_REASON, duckdb_path, option
 
 NAME = "summary"
-HELP = "print leads per grade cell and the ten hottest leads of the published scores"
+HELP = "print leads per grade cell and the five hottest leads of the published scores"
 DESCRIPTION = (
     "The published scores (lead_scores, at the date they were scored as of):"
     " leads per grade cell, MQLs, the hottest leads, the evaluation and the input rows"
