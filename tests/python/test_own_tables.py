@@ -1,4 +1,4 @@
-"""Scoring your own tables on DuckDB, as the README shows: the four contract tables alone in
+"""Scoring your own tables on DuckDB, as docs/own-tables.md shows: the four contract tables alone in
 the target's schema, scored with the shipped grid and no var at all; CSV exports loaded into
 a schema with `lead-scoring load-csv`, or your own DuckDB file attached read-only (the profile
 target `duckdb_attached`), or tables of other names (the identifier vars). All must give the

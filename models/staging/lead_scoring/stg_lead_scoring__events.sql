@@ -59,7 +59,7 @@ keyed as (
         {{ exceptions.raise_compiler_error(
             this ~ " was built by a version of lead_scoring before the incremental event"
             ~ " table (it has no event_key column): run `dbt build --full-refresh` once"
-            ~ " (README, Migration notes); history and the change feed are kept"
+            ~ " (CHANGELOG.md, migration notes); history and the change feed are kept"
         ) }}
     {%- endif %}
 
