@@ -1009,7 +1009,8 @@ def report(findings: list[Finding], exceptions: list[RuleException]) -> tuple[st
     for exception in exceptions:
         if not any(exception.covers(f) for f in findings):
             lines.append(
-                f"unused exception (nothing to except): {exception.rule} {exception.resource}"
+                f"unused exception (nothing to except in this manifest): {exception.rule} "
+                f"{exception.resource}"
             )
     rules_with_findings = sum(
         1

@@ -284,8 +284,10 @@ def test_every_exception_of_the_project_has_a_known_rule_and_a_reason():
     assert all(e.rule in evaluator.RULES and e.reason for e in exceptions)
 
 
-def test_the_project_has_no_more_findings_than_make_lint_allows(tmp_path):
-    """`dbt parse`, then the script, as `make lint` runs them."""
+@pytest.mark.parametrize("crm", [None, "hubspot", "salesforce", "marketo"])
+def test_the_project_has_no_more_findings_than_make_lint_allows(tmp_path, crm):
+    """`dbt parse`, then the script, as `make lint` runs them: the project as shipped, and
+    with each CRM's staging and CRM layer enabled (`lead_scoring_crm`)."""
     ceiling = re.search(
         r"^EVALUATOR_MAX_FINDINGS \?= (\d+)$", (PROJECT_ROOT / "Makefile").read_text(), re.M
     )
@@ -296,8 +298,18 @@ def test_the_project_has_no_more_findings_than_make_lint_allows(tmp_path):
         "LEAD_SCORING_DUCKDB_PATH": str(tmp_path / "parse.duckdb"),
     }
     dbt = Path(sys.executable).with_name("dbt")
+    crm_vars = ["--vars", f"{{lead_scoring_crm: {crm}}}"] if crm else []
     subprocess.run(
-        [dbt, "parse", "--quiet", "--target-path", tmp_path / "target", "--log-path", tmp_path],
+        [
+            dbt,
+            "parse",
+            "--quiet",
+            "--target-path",
+            tmp_path / "target",
+            "--log-path",
+            tmp_path,
+            *crm_vars,
+        ],
         cwd=PROJECT_ROOT,
         env=env,
         check=True,
@@ -317,3 +329,6 @@ def test_the_project_has_no_more_findings_than_make_lint_allows(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     reported_rules = re.findall(r"^\w+/(\w+): ", result.stdout, re.M)
     assert reported_rules == list(evaluator.RULES)
+    if crm:
+        # the CRM layer is part of the manifest the rules ran on
+        assert f"crm_{crm}__" in result.stdout

@@ -1,7 +1,7 @@
 {#- Every contact id HubSpot's tables can name, with the contact its rows score for: itself,
     the survivor it was merged into, or none (deleted). The one place that resolves merges
     and deletions: contacts, activity and deals all read it. -#}
-{{ config(enabled=input_crm() == 'hubspot') }}
+{{ config(enabled=input_crm() == 'hubspot', materialized='table') }}
 
 with
 

@@ -1,7 +1,7 @@
 {#- Every lead id Marketo's tables can name, with the lead its rows score for: itself, the
     lead it was merged into, or none (deleted). The one place that resolves merges and
     deletions: leads, activity and conversions all read it. -#}
-{{ config(enabled=input_crm() == 'marketo') }}
+{{ config(enabled=input_crm() == 'marketo', materialized='table') }}
 
 with
 

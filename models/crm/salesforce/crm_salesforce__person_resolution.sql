@@ -2,7 +2,7 @@
     for: itself, the record it was merged into (a deleted record with a master), the
     contact a converted lead became, or none (deleted). The one place that resolves merges,
     conversions and deletions: people, activity and opportunities all read it. -#}
-{{ config(enabled=input_crm() == 'salesforce') }}
+{{ config(enabled=input_crm() == 'salesforce', materialized='table') }}
 
 with
 

@@ -1,6 +1,8 @@
 {#- Every delivered event row with the reason it is not scored as read, or none: the one
     place that decides which events count. Scoring reads the rows with no reason;
     scoring_data_quality counts every row by its reason. -#}
+{{ config(materialized='table') }}
+
 with
 
 events as (

@@ -2,6 +2,8 @@
     conversion_product). The one place that decides who is already a customer and when a
     contact first converted after the as-of date; a scoring model reads the scope of its
     conversion_product, audiences and learning theirs. -#}
+{{ config(materialized='table') }}
+
 with
 
 conversions_by_product as (
