@@ -16,6 +16,10 @@
     ],
 ) }}
 
+{#- the published score a period holds; a change in any but is_mql opens a new period -#}
+{%- set score_columns = ['total_points', 'fit_points', 'activity_points', 'grade', 'zone', 'is_mql'] -%}
+{%- set changing_columns = score_columns | reject('equalto', 'is_mql') | list %}
+
 with
 
 scores as (
@@ -24,12 +28,9 @@ scores as (
         contact_id,
         scoring_model,
         scored_as_of,
-        total_points,
-        fit_points,
-        activity_points,
-        grade,
-        zone,
-        is_mql
+        {%- for column in score_columns %}
+            {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
     from {{ ref('lead_scores') }}
 
 ),
@@ -45,12 +46,9 @@ open_periods as (
             scoring_model,
             scored_as_of as valid_from,
             cast(null as date) as valid_to,
-            total_points,
-            fit_points,
-            activity_points,
-            grade,
-            zone,
-            is_mql
+            {%- for column in score_columns %}
+                {{ column }}{{ ',' if not loop.last }}
+            {%- endfor %}
         from scores
         where 1 = 0
     {% endif %}
@@ -72,11 +70,9 @@ changed as (
     where
         open_periods.contact_id is null
         or scores.contact_id is null
-        or scores.total_points != open_periods.total_points
-        or scores.fit_points != open_periods.fit_points
-        or scores.activity_points != open_periods.activity_points
-        or scores.grade != open_periods.grade
-        or scores.zone != open_periods.zone
+        {%- for column in changing_columns %}
+            or scores.{{ column }} != open_periods.{{ column }}
+        {%- endfor %}
 
 ),
 
@@ -87,12 +83,9 @@ closed_periods as (
         open_periods.scoring_model,
         open_periods.valid_from,
         {{ scoring_as_of_date() }} as valid_to,
-        open_periods.total_points,
-        open_periods.fit_points,
-        open_periods.activity_points,
-        open_periods.grade,
-        open_periods.zone,
-        open_periods.is_mql
+        {%- for column in score_columns %}
+            open_periods.{{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
     from open_periods
     inner join changed
         on
@@ -108,12 +101,9 @@ opened_periods as (
         scores.scoring_model,
         scores.scored_as_of as valid_from,
         cast(null as date) as valid_to,
-        scores.total_points,
-        scores.fit_points,
-        scores.activity_points,
-        scores.grade,
-        scores.zone,
-        scores.is_mql
+        {%- for column in score_columns %}
+            scores.{{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
     from scores
     inner join changed
         on
