@@ -8,17 +8,15 @@
         compared as numbers by `between`, text columns are parsed. `attributes.<name>` and
         `lead.is_customer` are not columns: int_contact_attribute_values_all adds them. -#}
     {%- set attributes = [] -%}
-    {%- if not execute -%}
-        {#- while dbt parses, its graph is not there to read the contract from -#}
-        {{ return(attributes) }}
-    {%- endif -%}
     {%- for table in ['contacts', 'accounts'] -%}
+        {#- while dbt parses, its graph is not there to read the contract from (the catalog
+            is still read: with a CRM's layer, that is what makes the model depend on it) -#}
         {%- set staged = graph.nodes.values()
             | selectattr('resource_type', 'equalto', 'model')
             | selectattr('name', 'equalto', 'stg_lead_scoring__' ~ table)
-            | first -%}
+            | first if execute else none -%}
         {%- set table_key = table[:-1] ~ '_id' -%}
-        {%- for column in contract_columns(table) -%}
+        {%- for column in (contract_columns(table) if execute else []) -%}
             {%- if column != table_key and not column.endswith('_at') -%}
                 {%- set documented = staged.columns.get(column, {}) -%}
                 {%- do attributes.append({
