@@ -16,20 +16,26 @@
     ],
 ) }}
 
+{#- the published score a period holds; a change in any but is_mql opens a new period -#}
+{%- set score_columns = [
+    'total_points', 'fit_points', 'activity_points', 'grade', 'zone', 'is_mql',
+] -%}
+{%- set changing_columns = score_columns | reject('equalto', 'is_mql') | list %}
+
 with
 
 scores as (
 
+    -- each lead's published score as the period it opens should it change
     select
         contact_id,
         scoring_model,
-        scored_as_of,
-        total_points,
-        fit_points,
-        activity_points,
-        grade,
-        zone,
-        is_mql
+        scored_as_of as valid_from,
+        cast(null as date) as valid_to,
+        {% for column in score_columns[:-1] -%}
+            {{ column }},
+        {% endfor -%}
+        {{ score_columns[-1] }}
     from {{ ref('lead_scores') }}
 
 ),
@@ -40,18 +46,7 @@ open_periods as (
     {% if is_incremental() %}
         select * from {{ this }} where valid_to is null
     {% else %}
-        select
-            contact_id,
-            scoring_model,
-            scored_as_of as valid_from,
-            cast(null as date) as valid_to,
-            total_points,
-            fit_points,
-            activity_points,
-            grade,
-            zone,
-            is_mql
-        from scores
+        select * from scores
         where 1 = 0
     {% endif %}
 
@@ -72,61 +67,48 @@ changed as (
     where
         open_periods.contact_id is null
         or scores.contact_id is null
-        or scores.total_points != open_periods.total_points
-        or scores.fit_points != open_periods.fit_points
-        or scores.activity_points != open_periods.activity_points
-        or scores.grade != open_periods.grade
-        or scores.zone != open_periods.zone
+        {% for column in changing_columns -%}
+            or scores.{{ column }} != open_periods.{{ column }}
+        {% endfor -%}
 
 ),
 
-closed_periods as (
+periods as (
 
+    -- what this run may write: every open period closed at the as-of date, and the period
+    -- every lead scored now opens
     select
-        open_periods.contact_id,
-        open_periods.scoring_model,
-        open_periods.valid_from,
+        contact_id,
+        scoring_model,
+        valid_from,
         {{ scoring_as_of_date() }} as valid_to,
-        open_periods.total_points,
-        open_periods.fit_points,
-        open_periods.activity_points,
-        open_periods.grade,
-        open_periods.zone,
-        open_periods.is_mql
+        {% for column in score_columns[:-1] -%}
+            {{ column }},
+        {% endfor -%}
+        {{ score_columns[-1] }}
     from open_periods
-    inner join changed
-        on
-            open_periods.contact_id = changed.contact_id
-            and open_periods.scoring_model = changed.scoring_model
-
-),
-
-opened_periods as (
-
-    select
-        scores.contact_id,
-        scores.scoring_model,
-        scores.scored_as_of as valid_from,
-        cast(null as date) as valid_to,
-        scores.total_points,
-        scores.fit_points,
-        scores.activity_points,
-        scores.grade,
-        scores.zone,
-        scores.is_mql
-    from scores
-    inner join changed
-        on
-            scores.contact_id = changed.contact_id
-            and scores.scoring_model = changed.scoring_model
+    union all
+    select * from scores
 
 ),
 
 final as (
 
-    select * from closed_periods
-    union all
-    select * from opened_periods
+    -- written only for the leads whose score changed
+    select
+        periods.contact_id,
+        periods.scoring_model,
+        periods.valid_from,
+        periods.valid_to,
+        {% for column in score_columns[:-1] -%}
+            periods.{{ column }},
+        {% endfor -%}
+        periods.{{ score_columns[-1] }}
+    from periods
+    inner join changed
+        on
+            periods.contact_id = changed.contact_id
+            and periods.scoring_model = changed.scoring_model
 
 )
 

@@ -18,11 +18,10 @@ classified as (
     select
         accounts.account_id,
         accounts.country as country_as_given,
-        case
-            when accounts.account_id is null then 'missing_account_id'
-            when accounts.version_rank > 1 then 'duplicate_account_id'
-            when kept_rows.is_country_unmapped then 'unmapped_country'
-        end as quality_reason
+        coalesce(
+            {{ input_row_not_kept_reason('accounts', 'accounts') }},
+            case when kept_rows.is_country_unmapped then 'unmapped_country' end
+        ) as quality_reason
     from accounts
     left join kept_rows
         on accounts.account_id = kept_rows.account_id

@@ -23,9 +23,7 @@ kept_rows as (
         {% endfor -%}
         country as country_as_given
     from accounts
-    where
-        account_id is not null
-        and version_rank = 1
+    where {{ input_row_not_kept_reason('accounts') }} is null
 
 ),
 

@@ -18,12 +18,10 @@ classified as (
     select
         contact_attributes.contact_id,
         contact_attributes.attribute,
-        case
-            when contact_attributes.contact_id is null then 'missing_contact_id'
-            when contact_attributes.attribute is null then 'missing_attribute'
-            when contact_attributes.version_rank > 1 then 'superseded_attribute_value'
-            when contacts.contact_id is null then 'unknown_contact'
-        end as quality_reason
+        coalesce(
+            {{ input_row_not_kept_reason('contact_attributes', 'contact_attributes') }},
+            case when contacts.contact_id is null then 'unknown_contact' end
+        ) as quality_reason
     from contact_attributes
     left join contacts
         on contact_attributes.contact_id = contacts.contact_id

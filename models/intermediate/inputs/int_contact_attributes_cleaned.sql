@@ -16,10 +16,7 @@ final as (
         value,
         updated_at
     from contact_attributes
-    where
-        contact_id is not null
-        and attribute is not null
-        and version_rank = 1
+    where {{ input_row_not_kept_reason('contact_attributes') }} is null
 
 )
 

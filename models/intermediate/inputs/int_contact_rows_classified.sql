@@ -27,15 +27,16 @@ classified as (
         contacts.updated_at,
         contacts.country as country_as_given,
         kept_versions.updated_at as kept_updated_at,
-        case
-            when contacts.contact_id is null then 'missing_contact_id'
-            when contacts.version_rank > 1 then 'duplicate_contact_superseded'
-            when
-                contacts.account_id is not null
-                and accounts.account_id is null
-                then 'unknown_account'
-            when kept_versions.is_country_unmapped then 'unmapped_country'
-        end as quality_reason
+        coalesce(
+            {{ input_row_not_kept_reason('contacts', 'contacts') }},
+            case
+                when
+                    contacts.account_id is not null
+                    and accounts.account_id is null
+                    then 'unknown_account'
+                when kept_versions.is_country_unmapped then 'unmapped_country'
+            end
+        ) as quality_reason
     from contacts
     left join kept_versions
         on contacts.contact_id = kept_versions.contact_id

@@ -26,9 +26,7 @@ kept_versions as (
         {% endfor -%}
         country as country_as_given
     from contacts
-    where
-        contact_id is not null
-        and version_rank = 1
+    where {{ input_row_not_kept_reason('contacts') }} is null
 
 ),
 
