@@ -16,8 +16,10 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def macro_return(name: str):
-    """The literal a one-line `{{ return(...) }}` macro of macros/ returns."""
-    text = (PROJECT_ROOT / "macros" / f"{name}.sql").read_text()
+    """The literal a one-line `{{ return(...) }}` macro of macros/ returns (each macro in
+    its own file, named like it, in a folder by concern)."""
+    (path,) = (PROJECT_ROOT / "macros").glob(f"*/{name}.sql")
+    text = path.read_text()
     (returned,) = re.findall(r"\{\{\s*return\((.*)\)\s*\}\}", text)
     return ast.literal_eval(returned)
 
