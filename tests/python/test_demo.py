@@ -163,7 +163,7 @@ def test_relations_an_earlier_version_left_in_the_marts_schema_can_be_dropped(de
     shutil.copy(demo_run.duckdb_path, upgraded)
     with duckdb.connect(str(upgraded)) as con:
         # as 0.1 built them, beside the marts; and a table of the user's own
-        con.execute("create view main.int_events_classified as select 1 as stale")
+        con.execute("create view main.int_events_matched_to_criteria as select 1 as stale")
         con.execute("create table main.grid_fit_rules as select 1 as stale")
         con.execute("create table main.my_own_report as select 1 as mine")
 
@@ -180,7 +180,7 @@ def test_relations_an_earlier_version_left_in_the_marts_schema_can_be_dropped(de
 
     listed = drop("{}")
     assert listed.returncode == 0, listed.output
-    assert '"main"."int_events_classified"' in listed.output
+    assert '"main"."int_events_matched_to_criteria"' in listed.output
     assert '"main"."grid_fit_rules"' in listed.output
     assert "lead_scores" not in listed.output and "my_own_report" not in listed.output
     dropped = drop("{dry_run: false}")
