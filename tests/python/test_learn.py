@@ -114,7 +114,7 @@ def test_the_learning_build_leaves_published_relations_alone(demo_inputs, tmp_pa
     # views compile the as-of date into their SQL: the published ones still hold theirs
     (definition,) = built.query(
         "select sql from duckdb_views() where schema_name = 'main_intermediate'"
-        " and view_name = 'int_events_with_quality_reason'"
+        " and view_name = 'int_contact_sales_feedback'"
     )[0:1]
     assert published_as_of in definition[0] and AS_OF not in definition[0]
     learning = built.query(
