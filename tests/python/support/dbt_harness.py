@@ -479,6 +479,20 @@ def snowflake_query(sql: str) -> list[tuple]:
         return connection.cursor().execute(sql).fetchall()
 
 
+def snowflake_load_csv(schema: str, table: str, path: Path) -> None:
+    """Append a CSV file (with a header line, empty fields null) to ``schema.table`` on the
+    Snowflake emulator, as Snowflake loads files: PUT to the table's stage, COPY INTO."""
+    import snowflake.connector  # only the Snowflake tests need the connector
+
+    with snowflake.connector.connect(**SNOWFLAKE_EMULATED) as connection:
+        cursor = connection.cursor()
+        cursor.execute(f"put 'file://{path}' @{schema}.%{table}")
+        cursor.execute(
+            f"copy into {schema}.{table} from @{schema}.%{table} file_format = (type = csv skip_header = 1"
+            " field_optionally_enclosed_by = '\"' null_if = (''))"
+        )
+
+
 def drop_snowflake_schemas(prefix: str) -> None:
     """Drop the emulator's schemas named ``prefix``... (a server kept from an earlier run
     holds an earlier build's incremental tables)."""
