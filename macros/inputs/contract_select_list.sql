@@ -3,6 +3,7 @@
         column contract_columns() names, in its order, comma-separated (no trailing comma).
         A column is `expressions[column] as column` where the model computes it, else the
         column of that name (of `relation` when given); `aliases` renames one in the output.
+        Lines after the first are indented as a CTE's select list is (8 spaces).
         The one place a model writes the contract's column list: a contract column added to
         the YAML is selected by every such model. -#}
     {#- dbt's graph is there to read the YAML from once models compile, not while it parses -#}
@@ -18,5 +19,5 @@
             ) -%}
         {%- endif -%}
     {%- endfor -%}
-    {{ return(items | join(',\n')) }}
+    {{ return(items | join(',\n' ~ ' ' * 8)) }}
 {%- endmacro %}

@@ -14,13 +14,13 @@ companies as (
 final as (
 
     select
+        {% for property in crm_passed_columns(companies_relation) -%}
+            {{ property.quoted }} as {{ adapter.quote(property.name) }},
+        {% endfor -%}
         {{ contract_select_list('accounts', {
             'account_id': 'company_id',
             'account_name': 'company_name',
         }) }}
-        {%- for property in crm_passed_columns(companies_relation) %},
-        {{ property.quoted }} as {{ adapter.quote(property.name) }}
-        {%- endfor %}
     from companies
     where not is_deleted
 

@@ -34,14 +34,14 @@ kept as (
 final as (
 
     select
+        {% for property in crm_passed_columns(contacts_relation) -%}
+            {{ property.quoted }} as {{ adapter.quote(property.name) }},
+        {% endfor -%}
         {{ contract_select_list('contacts', {
             'account_id': 'company_id',
             'is_decision_maker': is_decision_maker,
             'lead_source': normalized_text('analytics_source'),
         }) }}
-        {%- for property in crm_passed_columns(contacts_relation) %},
-        {{ property.quoted }} as {{ adapter.quote(property.name) }}
-        {%- endfor %}
     from kept
 
 )

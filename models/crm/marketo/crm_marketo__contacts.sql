@@ -28,14 +28,14 @@ kept as (
 final as (
 
     select
+        {% for field in crm_passed_columns(leads_relation) -%}
+            {{ field.quoted }} as {{ adapter.quote(field.name) }},
+        {% endfor -%}
         {{ contract_select_list('contacts', {
             'contact_id': 'lead_id',
             'account_id': normalized_text('company_name'),
             'lead_source': crm_picklist_value('lead_source'),
         }) }}
-        {%- for field in crm_passed_columns(leads_relation) %},
-        {{ field.quoted }} as {{ adapter.quote(field.name) }}
-        {%- endfor %}
     from kept
 
 )

@@ -40,24 +40,24 @@ lead_companies as (
 final as (
 
     select
+        {% for field in account_fields -%}
+            {{ field.quoted }} as {{ adapter.quote(field.name) }},
+        {% endfor -%}
         {{ contract_select_list('accounts', {
             'domain': crm_web_domain('website'),
         }) }}
-        {%- for field in account_fields %},
-        {{ field.quoted }} as {{ adapter.quote(field.name) }}
-        {%- endfor %}
     from accounts
     where not is_deleted
     union all
     select
+        {% for field in account_fields -%}
+            null as {{ adapter.quote(field.name) }},
+        {% endfor -%}
         {{ contract_select_list('accounts', {
             'account_id': 'lead_id',
             'account_name': 'company_name',
             'domain': crm_web_domain('website'),
         }) }}
-        {%- for field in account_fields %},
-        null as {{ adapter.quote(field.name) }}
-        {%- endfor %}
     from lead_companies
 
 )

@@ -45,25 +45,25 @@ kept_leads as (
 people as (
 
     select
+        {% for field in contact_fields -%}
+            kept_contacts.{{ field.quoted }} as {{ adapter.quote(field.name) }},
+        {% endfor -%}
         {{ contract_select_list('contacts', relation='kept_contacts') }}
-        {%- for field in contact_fields %},
-        kept_contacts.{{ field.quoted }} as {{ adapter.quote(field.name) }}
-        {%- endfor %}
     from kept_contacts
     union all
     select
+        {% for field in contact_fields -%}
+            {% if field.name in lead_fields -%}
+                kept_leads.{{ field.quoted }}
+            {%- else -%}
+                null
+            {%- endif %} as {{ adapter.quote(field.name) }},
+        {% endfor -%}
         {{ contract_select_list('contacts', {
             'contact_id': 'kept_leads.lead_id',
             'account_id': 'case when kept_leads.company_name is not null'
                 ~ ' then kept_leads.lead_id end',
         }, relation='kept_leads') }}
-        {%- for field in contact_fields %},
-        {% if field.name in lead_fields -%}
-            kept_leads.{{ field.quoted }}
-        {%- else -%}
-            null
-        {%- endif %} as {{ adapter.quote(field.name) }}
-        {%- endfor %}
     from kept_leads
 
 ),
@@ -72,12 +72,12 @@ final as (
 
     -- picklist labels ("Paid Search") as the grid's snake_case values (`paid_search`)
     select
+        {% for field in contact_fields -%}
+            {{ adapter.quote(field.name) }},
+        {% endfor -%}
         {{ contract_select_list('contacts', {
             'lead_source': crm_picklist_value('lead_source'),
         }) }}
-        {%- for field in contact_fields %},
-        {{ adapter.quote(field.name) }}
-        {%- endfor %}
     from people
 
 )

@@ -12,10 +12,10 @@ accounts as (
 kept_rows as (
 
     select
+        {% for column in source_extra_columns('accounts') -%}
+            {{ adapter.quote(column.name) }},
+        {% endfor -%}
         {{ contract_select_list('accounts', aliases={'country': 'country_as_given'}) }}
-        {%- for column in source_extra_columns('accounts') %},
-        {{ adapter.quote(column.name) }}
-        {%- endfor %}
     from accounts
     where {{ input_row_not_kept_reason('accounts') }} is null
 

@@ -12,10 +12,10 @@ contacts as (
 kept_versions as (
 
     select
+        {% for column in source_extra_columns('contacts') -%}
+            {{ adapter.quote(column.name) }},
+        {% endfor -%}
         {{ contract_select_list('contacts', aliases={'country': 'country_as_given'}) }}
-        {%- for column in source_extra_columns('contacts') %},
-        {{ adapter.quote(column.name) }}
-        {%- endfor %}
     from contacts
     where {{ input_row_not_kept_reason('contacts') }} is null
 
