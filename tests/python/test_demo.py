@@ -158,7 +158,16 @@ def test_the_target_schema_holds_the_public_marts_alone(demo_run):
     }
 
 
-def test_relations_an_earlier_version_left_in_the_marts_schema_can_be_dropped(demo_run, tmp_path):
+def _relations(con: duckdb.DuckDBPyConnection, schema: str) -> set[str]:
+    return {
+        name
+        for (name,) in con.execute(
+            "select table_name from information_schema.tables where table_schema = ?", [schema]
+        ).fetchall()
+    }
+
+
+def test_relations_an_earlier_version_left_behind_can_be_dropped(demo_run, tmp_path):
     upgraded = tmp_path / "upgraded.duckdb"
     shutil.copy(demo_run.duckdb_path, upgraded)
     with duckdb.connect(str(upgraded)) as con:
@@ -166,6 +175,17 @@ def test_relations_an_earlier_version_left_in_the_marts_schema_can_be_dropped(de
         con.execute("create view main.int_events_matched_to_criteria as select 1 as stale")
         con.execute("create table main.grid_fit_rules as select 1 as stale")
         con.execute("create table main.my_own_report as select 1 as mine")
+        # as 0.2 named them in its layer schemas (issue 25 renamed them); and a schema of
+        # another project's, with relations of those names
+        con.execute("create view main_intermediate.int_events_classified as select 1 as stale")
+        con.execute("create table main_staging.base_lead_scoring__events as select 1 as stale")
+        con.execute("create schema other_project")
+        con.execute("create view other_project.int_events_classified as select 1 as theirs")
+        con.execute("create table other_project.my_table as select 1 as theirs")
+        layers_before = {
+            schema: _relations(con, schema)
+            for schema in ("main_staging", "main_intermediate", "main_grid", "main_reference")
+        }
 
     # a project of its own: a manifest parsed against another file would name its database
     project_dir = copy_project(tmp_path / "project")
@@ -182,18 +202,26 @@ def test_relations_an_earlier_version_left_in_the_marts_schema_can_be_dropped(de
     assert listed.returncode == 0, listed.output
     assert '"main"."int_events_matched_to_criteria"' in listed.output
     assert '"main"."grid_fit_rules"' in listed.output
+    assert '"main_intermediate"."int_events_classified"' in listed.output
+    assert '"main_staging"."base_lead_scoring__events"' in listed.output
     assert "lead_scores" not in listed.output and "my_own_report" not in listed.output
+    assert "other_project" not in listed.output
+    assert listed.output.count("would drop") == 4, listed.output
     dropped = drop("{dry_run: false}")
     assert dropped.returncode == 0, dropped.output
     with duckdb.connect(str(upgraded), read_only=True) as con:
-        left = {
-            name
-            for (name,) in con.execute(
-                "select table_name from information_schema.tables where table_schema = 'main'"
-            ).fetchall()
+        public = set(public_marts(PROJECT_ROOT))
+        assert _relations(con, "main") == public | {"my_own_report"}
+        # in the layer schemas, what the build made stays and the old names are gone
+        assert _relations(con, "main_intermediate") == layers_before["main_intermediate"] - {
+            "int_events_classified"
         }
-    public = set(public_marts(PROJECT_ROOT))
-    assert left == public | {"my_own_report"}
+        assert _relations(con, "main_staging") == layers_before["main_staging"] - {
+            "base_lead_scoring__events"
+        }
+        assert _relations(con, "main_grid") == layers_before["main_grid"]
+        assert _relations(con, "main_reference") == layers_before["main_reference"]
+        assert _relations(con, "other_project") == {"int_events_classified", "my_table"}
 
 
 def source_freshness(project_dir: Path, warehouse: Path) -> dict[str, str]:

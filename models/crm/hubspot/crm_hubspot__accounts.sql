@@ -14,16 +14,13 @@ companies as (
 final as (
 
     select
-        company_id as account_id,
-        company_name as account_name,
-        domain,
-        industry,
-        employee_count,
-        annual_revenue,
         {% for property in crm_passed_columns(companies_relation) -%}
             {{ property.quoted }} as {{ adapter.quote(property.name) }},
         {% endfor -%}
-        country
+        {{ contract_select_list('accounts', {
+            'account_id': 'company_id',
+            'account_name': 'company_name',
+        }) }}
     from companies
     where not is_deleted
 

@@ -2,7 +2,14 @@
     left out (crm_hubspot__contact_resolution decides), every other CRM property passed
     through under its own name (`property_department` as `department`). -#}
 {{ config(enabled=input_crm() == 'hubspot') }}
-{%- set contacts_relation = ref('stg_hubspot__contact') %}
+{%- set contacts_relation = ref('stg_hubspot__contact') -%}
+{#- hs_buying_role is a multi-select: `;`-separated roles -#}
+{%- set is_decision_maker -%}
+    case
+        when buying_roles is not null
+            then {{ normalized_text('buying_roles') }} like '%decision_maker%'
+    end
+{%- endset %}
 
 with
 
@@ -27,23 +34,14 @@ kept as (
 final as (
 
     select
-        contact_id,
-        company_id as account_id,
-        email,
-        job_title,
-        phone,
-        country,
-        -- hs_buying_role is a multi-select: `;`-separated roles
-        case
-            when buying_roles is not null
-                then {{ normalized_text('buying_roles') }} like '%decision_maker%'
-        end as is_decision_maker,
-        {{ normalized_text('analytics_source') }} as lead_source,
-        created_at,
         {% for property in crm_passed_columns(contacts_relation) -%}
             {{ property.quoted }} as {{ adapter.quote(property.name) }},
         {% endfor -%}
-        updated_at
+        {{ contract_select_list('contacts', {
+            'account_id': 'company_id',
+            'is_decision_maker': is_decision_maker,
+            'lead_source': normalized_text('analytics_source'),
+        }) }}
     from kept
 
 )

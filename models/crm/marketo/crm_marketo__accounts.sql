@@ -25,13 +25,12 @@ kept_leads as (
 company_versions as (
 
     select
-        {{ normalized_text('company_name') }} as account_id,
-        company_name as account_name,
-        {{ crm_web_domain('website') }} as domain,
-        industry,
-        employee_count,
-        annual_revenue,
-        company_country as country,
+        {{ contract_select_list('accounts', {
+            'account_id': normalized_text('company_name'),
+            'account_name': 'company_name',
+            'domain': crm_web_domain('website'),
+            'country': 'company_country',
+        }) }},
         row_number() over (
             partition by {{ normalized_text('company_name') }}
             order by updated_at desc nulls last, lead_id asc
@@ -44,13 +43,7 @@ company_versions as (
 final as (
 
     select
-        account_id,
-        account_name,
-        domain,
-        industry,
-        employee_count,
-        annual_revenue,
-        country
+        {{ contract_select_list('accounts') }}
     from company_versions
     where version_rank = 1
 

@@ -28,19 +28,14 @@ kept as (
 final as (
 
     select
-        lead_id as contact_id,
-        {{ normalized_text('company_name') }} as account_id,
-        email,
-        job_title,
-        phone,
-        country,
-        is_decision_maker,
-        {{ crm_picklist_value('lead_source') }} as lead_source,
-        created_at,
         {% for field in crm_passed_columns(leads_relation) -%}
             {{ field.quoted }} as {{ adapter.quote(field.name) }},
         {% endfor -%}
-        updated_at
+        {{ contract_select_list('contacts', {
+            'contact_id': 'lead_id',
+            'account_id': normalized_text('company_name'),
+            'lead_source': crm_picklist_value('lead_source'),
+        }) }}
     from kept
 
 )

@@ -40,30 +40,24 @@ lead_companies as (
 final as (
 
     select
-        account_id,
-        account_name,
-        {{ crm_web_domain('website') }} as domain,
-        industry,
-        employee_count,
-        annual_revenue,
         {% for field in account_fields -%}
             {{ field.quoted }} as {{ adapter.quote(field.name) }},
         {% endfor -%}
-        country
+        {{ contract_select_list('accounts', {
+            'domain': crm_web_domain('website'),
+        }) }}
     from accounts
     where not is_deleted
     union all
     select
-        lead_id as account_id,
-        company_name as account_name,
-        {{ crm_web_domain('website') }} as domain,
-        industry,
-        employee_count,
-        annual_revenue,
         {% for field in account_fields -%}
             null as {{ adapter.quote(field.name) }},
         {% endfor -%}
-        country
+        {{ contract_select_list('accounts', {
+            'account_id': 'lead_id',
+            'account_name': 'company_name',
+            'domain': crm_web_domain('website'),
+        }) }}
     from lead_companies
 
 )

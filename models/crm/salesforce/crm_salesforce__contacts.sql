@@ -45,31 +45,13 @@ kept_leads as (
 people as (
 
     select
-        kept_contacts.contact_id,
-        kept_contacts.account_id,
-        kept_contacts.email,
-        kept_contacts.job_title,
-        kept_contacts.phone,
-        kept_contacts.country,
-        kept_contacts.is_decision_maker,
-        kept_contacts.lead_source,
-        kept_contacts.created_at,
         {% for field in contact_fields -%}
             kept_contacts.{{ field.quoted }} as {{ adapter.quote(field.name) }},
         {% endfor -%}
-        kept_contacts.updated_at
+        {{ contract_select_list('contacts', relation='kept_contacts') }}
     from kept_contacts
     union all
     select
-        kept_leads.lead_id as contact_id,
-        case when kept_leads.company_name is not null then kept_leads.lead_id end as account_id,
-        kept_leads.email,
-        kept_leads.job_title,
-        kept_leads.phone,
-        kept_leads.country,
-        kept_leads.is_decision_maker,
-        kept_leads.lead_source,
-        kept_leads.created_at,
         {% for field in contact_fields -%}
             {% if field.name in lead_fields -%}
                 kept_leads.{{ field.quoted }}
@@ -77,28 +59,25 @@ people as (
                 null
             {%- endif %} as {{ adapter.quote(field.name) }},
         {% endfor -%}
-        kept_leads.updated_at
+        {{ contract_select_list('contacts', {
+            'contact_id': 'kept_leads.lead_id',
+            'account_id': 'case when kept_leads.company_name is not null'
+                ~ ' then kept_leads.lead_id end',
+        }, relation='kept_leads') }}
     from kept_leads
 
 ),
 
 final as (
 
+    -- picklist labels ("Paid Search") as the grid's snake_case values (`paid_search`)
     select
-        contact_id,
-        account_id,
-        email,
-        job_title,
-        phone,
-        country,
-        is_decision_maker,
-        -- picklist labels ("Paid Search") as the grid's snake_case values (`paid_search`)
-        {{ crm_picklist_value('lead_source') }} as lead_source,
-        created_at,
         {% for field in contact_fields -%}
             {{ adapter.quote(field.name) }},
         {% endfor -%}
-        updated_at
+        {{ contract_select_list('contacts', {
+            'lead_source': crm_picklist_value('lead_source'),
+        }) }}
     from people
 
 )

@@ -12,16 +12,10 @@ accounts as (
 kept_rows as (
 
     select
-        account_id,
-        account_name,
-        domain,
-        industry,
-        employee_count,
-        annual_revenue,
         {% for column in source_extra_columns('accounts') -%}
             {{ adapter.quote(column.name) }},
         {% endfor -%}
-        country as country_as_given
+        {{ contract_select_list('accounts', aliases={'country': 'country_as_given'}) }}
     from accounts
     where {{ input_row_not_kept_reason('accounts') }} is null
 

@@ -12,19 +12,10 @@ contacts as (
 kept_versions as (
 
     select
-        contact_id,
-        account_id,
-        email,
-        job_title,
-        phone,
-        is_decision_maker,
-        lead_source,
-        created_at,
-        updated_at,
         {% for column in source_extra_columns('contacts') -%}
             {{ adapter.quote(column.name) }},
         {% endfor -%}
-        country as country_as_given
+        {{ contract_select_list('contacts', aliases={'country': 'country_as_given'}) }}
     from contacts
     where {{ input_row_not_kept_reason('contacts') }} is null
 
