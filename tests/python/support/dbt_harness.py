@@ -488,7 +488,8 @@ def snowflake_load_csv(schema: str, table: str, path: Path) -> None:
         cursor = connection.cursor()
         cursor.execute(f"put 'file://{path}' @{schema}.%{table}")
         cursor.execute(
-            f"copy into {schema}.{table} from @{schema}.%{table} file_format = (type = csv skip_header = 1"
+            f"copy into {schema}.{table} from @{schema}.%{table}"
+            " file_format = (type = csv skip_header = 1"
             " field_optionally_enclosed_by = '\"' null_if = (''))"
         )
 
