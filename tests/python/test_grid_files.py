@@ -152,6 +152,25 @@ def test_a_documented_csv_that_is_missing_is_named(grid):
     ]
 
 
+def test_a_grid_from_before_sequences_passes_without_grid_activity_sequences(grid):
+    # the seeds YAML marks grid_activity_sequences optional: its absence means no sequence
+    (grid / "grid_activity_sequences.csv").unlink()
+
+    assert check_grid_files(grid) == []
+
+
+def test_an_optional_csv_that_is_present_is_still_checked(grid):
+    path = grid / "grid_activity_sequences.csv"
+    path.write_text(
+        "scoring_model,criterion,label,first_criterion,then_criterion,within_day,points,"
+        "display_order\n"
+    )
+
+    assert check_grid_files(grid) == [
+        GridFileProblem(path, 1, 'unknown column "within_day" (did you mean "within_days"?)')
+    ]
+
+
 def test_an_undocumented_csv_is_named(grid):
     path = grid / "grid_old_fit_rules.csv"
     path.write_text("a,b\n1,2\n")
