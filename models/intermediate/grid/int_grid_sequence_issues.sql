@@ -117,7 +117,7 @@ sequence_issues as (
             activity_sequences.scoring_model = criterion_keys.scoring_model
             and activity_sequences.criterion = criterion_keys.criterion
 
-)
+),
 
 final as (
 
