@@ -72,8 +72,9 @@ def check_grid_files(seeds_dir: Path, seeds_yml: Path | None = None) -> list[Gri
 
     `seeds_yml` (default: grid_seeds_yml(seeds_dir)) documents the seeds; each one's CSV is
     `seeds_dir/<name>.csv` (an optional seed's may be absent) and its header must hold
-    exactly its documented columns, in any order (dbt loads a seed by position into a table named by its own header). A CSV under
-    `seeds_dir` that the YAML does not document is a problem too: dbt would load it unchecked.
+    exactly its documented columns, in any order (dbt loads a seed by position into a table
+    named by its own header). A CSV under `seeds_dir` that the YAML does not document is a
+    problem too: dbt would load it unchecked.
     """
     seeds_yml = seeds_yml if seeds_yml is not None else grid_seeds_yml(seeds_dir)
     seeds, problems = read_documented_seeds(seeds_yml)
