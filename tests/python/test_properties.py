@@ -6,11 +6,11 @@ A random grid holds one or two scoring models in the grid language of contract s
 by the matrix or by total points (with or without a warm threshold), fit x activity or one
 dimension only, with or without an audience (`lead.is_customer`, contact_attributes, any
 contact column), decay half-lives on some activity criteria, sequence criteria (contract
-section 8) and fit rules on extra columns and on `attributes.<name>`. Random inputs carry contact_attributes (names and values in
-mixed case and spacing, some rows superseded, some blank, some for unknown contacts) and
-conversions before and after the as-of date. A worked example, checked by hand against the
-reference and then required of dbt, holds every one of these features whatever the random
-examples draw.
+section 8) and fit rules on extra columns and on `attributes.<name>`. Random inputs carry
+contact_attributes (names and values in mixed case and spacing, some rows superseded, some
+blank, some for unknown contacts) and conversions before and after the as-of date. A worked
+example, checked by hand against the reference and then required of dbt, holds every
+feature of section 6 whatever the random examples draw.
 
 The examples are fixed (seeded): CI runs the same ones every time. A dbt build costs far more
 than an example, so the examples of one property are scored together: each example's models

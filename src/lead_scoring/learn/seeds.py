@@ -7,7 +7,16 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lead_scoring.grid import ACTIVITY_GRADES, COLD, FIT_GRADES, HOT, TIER_COLUMNS, TIERS, WARM
+from lead_scoring.grid import (
+    ACTIVITY_GRADES,
+    COLD,
+    FIT_GRADES,
+    HOT,
+    OPTIONAL_GRID_SEEDS,
+    TIER_COLUMNS,
+    TIERS,
+    WARM,
+)
 from lead_scoring.learn.grid_fit import Grid
 
 if TYPE_CHECKING:  # run.py writes with this module: its types only for the checker
@@ -22,7 +31,7 @@ GRID_FILES = {
     "zone_matrix": "grid_zone_matrix.csv",
     "zone_thresholds": "grid_zone_thresholds.csv",
 }
-OPTIONAL_GRID_FILES = {"activity_sequences": "grid_activity_sequences.csv"}
+OPTIONAL_GRID_FILES = {name.removeprefix("grid_"): f"{name}.csv" for name in OPTIONAL_GRID_SEEDS}
 """Grid seeds a grid may lack (one from before them): rewritten like the others when present,
 never created."""
 
