@@ -13,21 +13,12 @@
     {%- set grid_package = var('lead_scoring_grid_package', none) -%}
     {%- if grid_package and seed_name in optional_seeds -%}
         {%- set relation = ref(seed_name) -%}
-        {{ _check_optional_grid_seed(grid_package, seed_name, relation) }}
-        {{ return(relation) }}
-    {%- endif -%}
-    {%- if grid_package -%}
-        {{ return(ref(grid_package, seed_name)) }}
-    {%- endif -%}
-    {{ return(ref(seed_name)) }}
-{%- endmacro %}
-
-{% macro _check_optional_grid_seed(grid_package, seed_name, relation) -%}
-    {#- The lookup by name finds the grid package's seed only when that package is the root
-        project and dbt searches the root first (its default): fail rather than read the
-        shipped, empty copy past a seed the grid package has. -#}
-    {%- if execute -%}
-        {%- set own_seed = graph.nodes.get('seed.' ~ grid_package ~ '.' ~ seed_name) -%}
+        {#- the lookup by name finds the grid package's own seed only when that package is
+            the root project and dbt searches the root first (its default): fail rather than
+            read the shipped, empty copy past a seed the grid package has -#}
+        {%- set own_seed = (graph.nodes if execute else {}).get(
+            'seed.' ~ grid_package ~ '.' ~ seed_name
+        ) -%}
         {%- if own_seed and own_seed.alias != relation.identifier -%}
             {{ exceptions.raise_compiler_error(
                 'lead_scoring reads ' ~ grid_package ~ "'s seed " ~ seed_name
@@ -35,5 +26,10 @@
                 ~ ' require_ref_searches_node_package_before_root is false'
             ) }}
         {%- endif -%}
+        {{ return(relation) }}
     {%- endif -%}
+    {%- if grid_package -%}
+        {{ return(ref(grid_package, seed_name)) }}
+    {%- endif -%}
+    {{ return(ref(seed_name)) }}
 {%- endmacro %}
