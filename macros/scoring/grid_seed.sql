@@ -7,7 +7,8 @@
         An optional seed (`grid_activity_sequences`, added after grids were copied) may be
         missing from that project: dbt cannot ask at parse time whether a seed exists, so it
         is read by name, which dbt looks up in the root project first and then in this
-        package, whose header-only copy stays enabled (a grid without the file has no
+        package, where an ephemeral stand-in of no row is enabled in package mode
+        (models/staging/grid/grid_activity_sequences.sql: a grid without the file has no
         sequence). -#}
     {%- set optional_seeds = ['grid_activity_sequences'] -%}
     {%- set grid_package = var('lead_scoring_grid_package', none) -%}
@@ -15,7 +16,7 @@
         {%- set relation = ref(seed_name) -%}
         {#- the lookup by name finds the grid package's own seed only when that package is
             the root project and dbt searches the root first (its default): fail rather than
-            read the shipped, empty copy past a seed the grid package has -#}
+            read the empty stand-in past a seed the grid package has -#}
         {%- set own_seed = (graph.nodes if execute else {}).get(
             'seed.' ~ grid_package ~ '.' ~ seed_name
         ) -%}
