@@ -12,37 +12,26 @@ activity_sequences as (
 
 ),
 
-first_events as (
+sequence_events as (
 
-    -- the events the first criterion counts (int_events_matched_to_criteria keeps those in
-    -- its window), one row per sequence that starts with that criterion
-    select
-        matched_events.contact_id,
-        activity_sequences.scoring_model,
-        activity_sequences.criterion,
-        activity_sequences.within_days,
-        matched_events.days_before_as_of
-    from matched_events
-    inner join activity_sequences
-        on
-            matched_events.scoring_model = activity_sequences.scoring_model
-            and matched_events.criterion = activity_sequences.first_criterion
-
-),
-
-then_events as (
-
-    select
-        matched_events.contact_id,
-        activity_sequences.scoring_model,
-        activity_sequences.criterion,
-        matched_events.occurred_date,
-        matched_events.days_before_as_of
-    from matched_events
-    inner join activity_sequences
-        on
-            matched_events.scoring_model = activity_sequences.scoring_model
-            and matched_events.criterion = activity_sequences.then_criterion
+    -- the events each step's criterion counts (int_events_matched_to_criteria keeps those in
+    -- its window), one row per sequence and step (a criterion may be both steps)
+    {% for step in ['first', 'then'] -%}
+        select
+            '{{ step }}' as step,
+            matched_events.contact_id,
+            activity_sequences.scoring_model,
+            activity_sequences.criterion,
+            activity_sequences.within_days,
+            matched_events.occurred_date,
+            matched_events.days_before_as_of
+        from matched_events
+        inner join activity_sequences
+            on
+                matched_events.scoring_model = activity_sequences.scoring_model
+                and matched_events.criterion = activity_sequences.{{ step }}_criterion
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 
@@ -55,8 +44,8 @@ completed as (
         then_events.scoring_model,
         then_events.criterion,
         min(then_events.occurred_date) as completed_on
-    from then_events
-    inner join first_events
+    from sequence_events as then_events
+    inner join sequence_events as first_events
         on
             then_events.contact_id = first_events.contact_id
             and then_events.scoring_model = first_events.scoring_model
@@ -64,6 +53,9 @@ completed as (
             and then_events.days_before_as_of <= first_events.days_before_as_of
             and first_events.days_before_as_of - then_events.days_before_as_of
             <= first_events.within_days
+    where
+        then_events.step = 'then'
+        and first_events.step = 'first'
     group by 1, 2, 3
 
 ),
