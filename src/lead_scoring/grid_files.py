@@ -37,11 +37,14 @@ class GridFileProblem:
 
 @dataclass(frozen=True)
 class DocumentedSeed:
-    """A seed as the YAML documents it: its CSV's expected header and delimiter."""
+    """A seed as the YAML documents it: its CSV's expected header and delimiter, and whether
+    a grid may go without it (`meta: {optional: true}`: a seed added after grids were copied,
+    such as grid_activity_sequences, whose absence means no row)."""
 
     name: str
     columns: tuple[str, ...]
     delimiter: str
+    optional: bool = False
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -68,9 +71,10 @@ def check_grid_files(seeds_dir: Path, seeds_yml: Path | None = None) -> list[Gri
     """Every problem of the grid CSVs in `seeds_dir`, in file order; empty when all is well.
 
     `seeds_yml` (default: grid_seeds_yml(seeds_dir)) documents the seeds; each one's CSV is
-    `seeds_dir/<name>.csv` and its header must hold exactly its documented columns, in any
-    order (dbt loads a seed by position into a table named by its own header). A CSV under
-    `seeds_dir` that the YAML does not document is a problem too: dbt would load it unchecked.
+    `seeds_dir/<name>.csv` (an optional seed's may be absent) and its header must hold
+    exactly its documented columns, in any order (dbt loads a seed by position into a table
+    named by its own header). A CSV under `seeds_dir` that the YAML does not document is a
+    problem too: dbt would load it unchecked.
     """
     seeds_yml = seeds_yml if seeds_yml is not None else grid_seeds_yml(seeds_dir)
     seeds, problems = read_documented_seeds(seeds_yml)
@@ -138,7 +142,9 @@ def read_documented_seeds(
                 )
             )
             continue
-        seeds.append(DocumentedSeed(name, tuple(str(n) for n in names), delimiter))
+        meta = (config if isinstance(config, dict) else {}).get("meta")
+        optional = bool((meta if isinstance(meta, dict) else {}).get("optional", False))
+        seeds.append(DocumentedSeed(name, tuple(str(n) for n in names), delimiter, optional))
     return seeds, problems
 
 
@@ -148,6 +154,8 @@ def _check_csv(path: Path, seed: DocumentedSeed, seeds_yml_name: str) -> list[Gr
     try:
         data = path.read_bytes()
     except FileNotFoundError:
+        if seed.optional:  # an optional seed's absence is a grid without its rows
+            return []
         return [
             GridFileProblem(
                 path, None, f"file is missing ({seeds_yml_name} documents seed {seed.name})"

@@ -102,6 +102,61 @@ def test_demo_conversions_follow_the_score(demo_run):
     assert rates["hot"] > 5 * rates["cold"]
 
 
+def test_the_buying_sequence_example_scores_content_then_pricing_within_14_days(demo_run):
+    # grids/examples/buying_sequence, worked out from the demo's events file: a content
+    # download, then a /pricing page view on the same day or up to 14 days later, both in
+    # the 90 days ending on the as-of date, earns 300 once, dated by the first pricing
+    # visit that completed it
+    as_of = date.fromisoformat(DEMO_AS_OF)
+    dates: dict[tuple[str, str], set[date]] = {}
+    seen = set()
+    with (DEMO_DIR / "events.csv").open(newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["event_id"] in seen or not row["occurred_at"]:
+                continue
+            seen.add(row["event_id"])
+            day = datetime.fromisoformat(row["occurred_at"]).date()
+            if not 0 <= (as_of - day).days <= 89:
+                continue
+            kind = row["event_type"].strip().lower()
+            subject = (row["subject"] or "").strip().lower()
+            if kind == "content_download":
+                dates.setdefault((row["contact_id"], "content"), set()).add(day)
+            elif kind == "page_view" and subject.startswith("/pricing"):
+                dates.setdefault((row["contact_id"], "pricing"), set()).add(day)
+    scored = {contact_id for (contact_id,) in demo_run.query(SCORED_BY_BUYING_SEQUENCE)}
+    expected = {}
+    for (contact_id, kind), downloads in dates.items():
+        completing = [
+            visit
+            for visit in dates.get((contact_id, "pricing"), ())
+            if any(0 <= (visit - download).days <= 14 for download in downloads)
+        ]
+        if kind == "content" and completing and contact_id in scored:
+            expected[contact_id] = (min(completing), 1, 300, 300)
+
+    rows = demo_run.query(
+        """
+        select contact_id, last_event_on, event_count, points, max_points
+        from main.lead_score_details
+        where scoring_model = 'buying_sequence' and criterion = 'bs_content_then_pricing'
+        """
+    )
+
+    assert len(expected) > 10  # the demo has such leads to show
+    assert {contact_id: tuple(rest) for contact_id, *rest in rows} == expected
+    reasons = demo_run.query(
+        "select score_reasons from main.lead_scores where scoring_model = 'buying_sequence'"
+        " and score_reasons like '%Content download, then pricing visit +300%'"
+    )
+    assert len(reasons) == len(expected)
+
+
+SCORED_BY_BUYING_SEQUENCE = (
+    "select contact_id from main.lead_scores where scoring_model = 'buying_sequence'"
+)
+
+
 def test_demo_auc_in_sql_equals_scikit_learn(demo_run):
     # outcomes worked out here from the demo CSV, independently of the SQL
     as_of = date.fromisoformat(DEMO_AS_OF)

@@ -152,6 +152,25 @@ def test_a_documented_csv_that_is_missing_is_named(grid):
     ]
 
 
+def test_a_grid_from_before_sequences_passes_without_grid_activity_sequences(grid):
+    # the seeds YAML marks grid_activity_sequences optional: its absence means no sequence
+    (grid / "grid_activity_sequences.csv").unlink()
+
+    assert check_grid_files(grid) == []
+
+
+def test_an_optional_csv_that_is_present_is_still_checked(grid):
+    path = grid / "grid_activity_sequences.csv"
+    path.write_text(
+        "scoring_model,criterion,label,first_criterion,then_criterion,within_day,points,"
+        "display_order\n"
+    )
+
+    assert check_grid_files(grid) == [
+        GridFileProblem(path, 1, 'unknown column "within_day" (did you mean "within_days"?)')
+    ]
+
+
 def test_an_undocumented_csv_is_named(grid):
     path = grid / "grid_old_fit_rules.csv"
     path.write_text("a,b\n1,2\n")
@@ -184,7 +203,7 @@ def test_the_expected_header_is_read_from_the_seeds_yaml(grid):
 def test_check_grid_prints_ok_on_stdout_and_exits_0_when_clean(capsys):
     status = lead_scoring_cli(["check-grid", f"--seeds-dir={SHIPPED_GRID}"])
 
-    assert (status, capsys.readouterr()) == (0, ("grid files OK: 9 files\n", ""))
+    assert (status, capsys.readouterr()) == (0, ("grid files OK: 10 files\n", ""))
 
 
 def test_check_grid_prints_path_line_message_on_stderr_and_exits_2(grid, capsys, monkeypatch):
@@ -233,13 +252,18 @@ def models_in(grid_dir: Path) -> dict[str, set[str]]:
 
 def test_the_shipped_grid_is_the_default_model_alone():
     models = models_in(SHIPPED_GRID)
-    assert len(models) == 9
+    assert len(models) == 10
+    # grid_activity_sequences is its header alone: `default` has no sequence
+    assert models["grid_activity_sequences.csv"] == set()
     assert set().union(*models.values()) == {"default"}
 
 
-def test_every_example_and_starter_grid_has_the_nine_documented_files():
+def test_every_example_and_starter_grid_has_the_documented_files():
+    # the nine files every grid needs; the optional grid_activity_sequences.csv where the
+    # model has a sequence (buying_sequence)
     examples = sorted(EXAMPLES.iterdir())
     assert [path.name for path in examples] == [
+        "buying_sequence",
         "customer_upsell",
         "fading_engagement",
         "hubspot_style",

@@ -1,12 +1,13 @@
-"""Golden cases for the second edition of the grid language (contract section 6), hand-computed.
+"""Golden cases for the second edition of the grid language (contract section 6) and its
+sequence criteria (section 8), hand-computed.
 
 The dataset and its test models (support/grid_language_dataset.py) are scored once as of
 2026-06-30 with the shipped grid plus test models, each showing one rule: total-points zones
 at their edges (`total_t`), one-dimension models (`activity_only`, `fit_only`), audiences with
 `lead.is_customer` at the as-of boundary and with two rows (`customers_only`, `champions`),
 decay (`fading`), a conversion product (`addon`), any contact column and long-form attributes
-(`total_t`), account scores and sales feedback. Every expected number below was worked out
-from the contract by hand.
+(`total_t`), account scores and sales feedback, sequences at their edges (`sequenced`).
+Every expected number below was worked out from the contract by hand.
 """
 
 from __future__ import annotations
@@ -216,6 +217,75 @@ def test_details_without_decay_have_factor_one(run):
         """
     )
     assert rows == [(1.0,)]
+
+
+# sequenced (contract section 8): sq_content 1+ 100 (30-day window), sq_pricing 1+ 50 (90
+# days), the sequence "Content, then pricing" 300 once when a pricing event falls 0 to 14
+# days after a counted content event; activity bands 4 >= 400, 3 >= 300, 2 >= 100; hot at 400
+# total points, warm at 300.
+@pytest.mark.parametrize(
+    ("contact_id", "expected"),
+    [
+        # 100 + 50 + 300 = 450: the pricing event at 09:00, the content at 15:00, same day
+        (
+            "seq_same_day",
+            (450, "4", "hot", "Content, then pricing +300; Sq content +100; Sq pricing +50"),
+        ),
+        # 20 then 6 days back: exactly 14 days after, 100 + 50 + 300 = 450
+        (
+            "seq_exact",
+            (450, "4", "hot", "Content, then pricing +300; Sq content +100; Sq pricing +50"),
+        ),
+        # 21 then 6 days back: 15 days, one too many: 100 + 50 = 150
+        ("seq_late", (150, "2", "cold", "Sq content +100; Sq pricing +50")),
+        # content 35 days back, outside its 30-day window: not counted, so neither its 100
+        # nor the sequence; the pricing event 25 days back is in its window: 50
+        ("seq_first_outside", (50, "1", "cold", "Sq pricing +50")),
+        # pricing 20 days back, content 10 days back: the then-event came first, 100 + 50
+        ("seq_reversed", (150, "2", "cold", "Sq content +100; Sq pricing +50")),
+        # two pairs: the 300 once; two events each stay in the 1+ tier: 100 + 50 + 300
+        (
+            "seq_twice",
+            (
+                450,
+                "4",
+                "hot",
+                "Content, then pricing +300; Sq content (2) +100; Sq pricing (2) +50",
+            ),
+        ),
+    ],
+)
+def test_a_sequence_earns_its_points_once_within_days_of_a_counted_first_event(
+    run, contact_id, expected
+):
+    rows = run.query(
+        """
+        select activity_points, activity_grade, zone, score_reasons
+        from main.lead_scores
+        where contact_id = ? and scoring_model = 'sequenced'
+        """,
+        [contact_id],
+    )
+    assert rows == [expected]
+
+
+def test_a_sequence_is_a_criterion_of_its_own_in_the_details(run):
+    rows = run.query(
+        """
+        select contact_id, dimension, event_count, last_event_on, decay_factor,
+            uncapped_points, points, max_points
+        from main.lead_score_details
+        where scoring_model = 'sequenced' and criterion = 'sq_content_then_pricing'
+        order by contact_id
+        """
+    )
+    assert rows == [
+        # earned once (event_count 1), dated by the then-event that completed it, undecayed
+        ("seq_exact", "activity", 1, dt.date(2026, 6, 24), 1.0, 300, 300, 300),
+        ("seq_same_day", "activity", 1, dt.date(2026, 6, 20), 1.0, 300, 300, 300),
+        # the earlier of its two completing then-events: 27 days before 2026-06-30
+        ("seq_twice", "activity", 1, dt.date(2026, 6, 3), 1.0, 300, 300, 300),
+    ]
 
 
 def test_conversion_product_decides_positives_and_existing_customers(run):

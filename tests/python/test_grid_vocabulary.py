@@ -60,3 +60,17 @@ def test_the_zone_matrix_has_a_column_per_activity_grade():
     columns = [c for c in seed_columns("grid_zone_matrix") if c.startswith("activity_")]
 
     assert sorted(columns) == sorted(f"activity_{grade}" for grade in grid.ACTIVITY_GRADES)
+
+
+def test_the_optional_grid_seeds_are_those_the_yaml_and_grid_seed_name():
+    document = yaml.safe_load((PROJECT_ROOT / grid.GRID_DIR / "_grid__seeds.yml").read_text())
+    optional_in_yaml = [
+        entry["name"]
+        for entry in document["seeds"]
+        if entry.get("config", {}).get("meta", {}).get("optional")
+    ]
+    macro = (PROJECT_ROOT / "macros" / "scoring" / "grid_seed.sql").read_text()
+    (listed,) = re.findall(r"set optional_seeds = (\[.*?\])", macro)
+
+    assert optional_in_yaml == list(grid.OPTIONAL_GRID_SEEDS) == ast.literal_eval(listed)
+    assert grid.OPTIONAL_GRID_SEEDS == ("grid_activity_sequences",)

@@ -47,8 +47,9 @@ def set_zone_rows(project_dir: Path, *rows: str) -> None:
 
 
 def change_default_grid(project_dir: Path) -> None:
-    """The pull request: one tier raised, a criterion added and one removed, a zone cell
-    made hot and one warm; `hundred_point` removed; `hubspot_style` left alone."""
+    """The pull request: one tier raised, a criterion and a sequence added and a criterion
+    removed, a zone cell made hot and one warm; `hundred_point` removed; `hubspot_style`
+    left alone."""
     rewrite_seed(
         project_dir,
         "grid_activity_criteria",
@@ -81,6 +82,22 @@ def change_default_grid(project_dir: Path) -> None:
         project_dir,
         "grid_fit_rules",
         lambda lines: [line for line in lines if not line.startswith("default,phone_provided,")],
+    )
+    append_seed_rows(
+        project_dir,
+        "grid_activity_sequences",
+        [
+            {
+                "scoring_model": "default",
+                "criterion": "download_then_pricing",
+                "label": "Download, then key page",
+                "first_criterion": "low_velocity_download",
+                "then_criterion": "key_page_visits",
+                "within_days": "14",
+                "points": "300",
+                "display_order": "31",
+            }
+        ],
     )
     # B3 becomes hot, A3 warm: leads move both ways
     set_zone_rows(project_dir, "B,cold,warm,hot,hot", "A,cold,warm,warm,hot")
@@ -256,7 +273,8 @@ def test_the_counts_equal_those_of_two_separate_builds(reported, separate_builds
 def test_the_grid_diff_and_the_unchanged_models_are_summarised(reported):
     text = (reported[2] / "impact.md").read_text()
     assert (
-        "Grid: criteria added: `email_clicks`; removed: `phone_provided`; changed:"
+        "Grid: criteria added: `download_then_pricing`, `email_clicks`; removed:"
+        " `phone_provided`; changed:"
         " `key_page_visits`; also changed: zone matrix." in text
     )
     assert "Unchanged: `hubspot_style`." in text

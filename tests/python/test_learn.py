@@ -9,6 +9,8 @@ import filecmp
 import re
 import shutil
 from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
 import numpy as np
@@ -22,6 +24,7 @@ from lead_scoring.demo.distributions import PERSONAL_DOMAINS, TARGET_INDUSTRIES
 from lead_scoring.learn import Options
 from lead_scoring.learn import fit as learn_fit
 from lead_scoring.learn import learn as learn_grid
+from lead_scoring.learn import seeds as learn_seeds
 from lead_scoring.learn import write as write_grid
 from lead_scoring.warehouse import DbtProject
 from support import crm_export_data
@@ -130,6 +133,36 @@ def test_other_models_rows_are_untouched(learned_run):
         learned = seed.read_text().splitlines()
         assert learned[: len(original)] == original, seed.name
         assert all(line.startswith("learned,") for line in learned[len(original) :]), seed.name
+
+
+SEQUENCE_ROW = "{model},{model}_seq,Seq,low_velocity_download,key_page_visits,14,300,9\n"
+
+
+@pytest.mark.parametrize("has_sequences_file", [True, False])
+def test_learn_drops_a_relearned_models_sequences_and_creates_no_sequences_file(
+    tmp_path, monkeypatch, has_sequences_file
+):
+    # a model learned again loses its sequences (they would name criteria the learned grid
+    # may not have); other models' stay; a grid from before sequences gets no such file
+    grid = Path(shutil.copytree(PROJECT_ROOT / "seeds" / "grid", tmp_path / "grid"))
+    sequences = grid / "grid_activity_sequences.csv"
+    header = sequences.read_text()
+    if has_sequences_file:
+        sequences.write_text(
+            header + SEQUENCE_ROW.format(model="default") + SEQUENCE_ROW.format(model="learned")
+        )
+    else:
+        sequences.unlink()
+    monkeypatch.setattr(learn_seeds, "note", lambda options, learned: "")
+    options = SimpleNamespace(seeds_dir=grid, model="learned", note_path=tmp_path / "l.md")
+    fields = [*learn_seeds.GRID_FILES, *learn_seeds.OPTIONAL_GRID_FILES]
+
+    write_grid(options, SimpleNamespace(**{field: [] for field in fields}))
+
+    if has_sequences_file:
+        assert sequences.read_text() == header + SEQUENCE_ROW.format(model="default")
+    else:
+        assert not sequences.exists()
 
 
 def test_a_rerun_on_the_same_data_writes_the_same_files(demo_inputs, learned_run, tmp_path):

@@ -97,7 +97,12 @@ def test_the_consumer_grid_lives_in_its_own_schema_and_the_shipped_seeds_are_not
         "select schema_name, table_name from duckdb_tables() where table_name like 'grid_%'"
     )
     assert {schema for schema, _ in seeds} == {"main_grid"}
+    # its nine files: the partner grid is from before sequences (no grid_activity_sequences
+    # file), and the build passes on the package's stand-in, which scores no sequence
     assert len(seeds) == 9
+    assert consumer_run.query(
+        "select count(*) from main_intermediate.int_contact_sequence_points"
+    ) == [(0,)]
     # nor are the package's demo seeds: the inputs are the project's own
     schemas = {
         schema for (schema,) in consumer_run.query("select schema_name from duckdb_tables()")

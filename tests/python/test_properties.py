@@ -5,12 +5,12 @@ the contract's monotonicity, window, decay and order-independence properties.
 A random grid holds one or two scoring models in the grid language of contract section 6: zoned
 by the matrix or by total points (with or without a warm threshold), fit x activity or one
 dimension only, with or without an audience (`lead.is_customer`, contact_attributes, any
-contact column), decay half-lives on some activity criteria and fit rules on extra columns
-and on `attributes.<name>`. Random inputs carry contact_attributes (names and values in
-mixed case and spacing, some rows superseded, some blank, some for unknown contacts) and
-conversions before and after the as-of date. A worked example, checked by hand against the
-reference and then required of dbt, holds every one of these features whatever the random
-examples draw.
+contact column), decay half-lives on some activity criteria, sequence criteria (contract
+section 8) and fit rules on extra columns and on `attributes.<name>`. Random inputs carry
+contact_attributes (names and values in mixed case and spacing, some rows superseded, some
+blank, some for unknown contacts) and conversions before and after the as-of date. A worked
+example, checked by hand against the reference and then required of dbt, holds every
+feature of section 6 whatever the random examples draw.
 
 The examples are fixed (seeded): CI runs the same ones every time. A dbt build costs far more
 than an example, so the examples of one property are scored together: each example's models
@@ -199,7 +199,21 @@ def model_grid(draw, model: str) -> Grid:
                 zip(chosen, points, strict=True)
             )
         ]
-    for order, row in enumerate(criteria + fit_rules, start=1):
+    # sequences of two activity criteria (the same one twice allowed: one event then pairs
+    # with itself), earned once when the then-event falls 0 to within_days days after
+    sequences = [
+        {
+            "scoring_model": model,
+            "criterion": f"seq_{index}",
+            "label": f"Seq {index}",
+            "first_criterion": draw(st.sampled_from(criteria))["criterion"],
+            "then_criterion": draw(st.sampled_from(criteria))["criterion"],
+            "within_days": draw(st.sampled_from([0, 1, 7, 30])),
+            "points": draw(st.sampled_from([-200, 100, 300])),
+        }
+        for index in range(draw(st.sampled_from([0, 0, 1, 2])) if criteria else 0)
+    ]
+    for order, row in enumerate(criteria + sequences + fit_rules, start=1):
         row["display_order"] = order
     bands = []
     for dimension, grades, present in [
@@ -251,7 +265,15 @@ def model_grid(draw, model: str) -> Grid:
         "conversion_product": draw(st.sampled_from([None, "addon"])),
     }
     return Grid(
-        criteria, match_rules, fit_rules, bands, zones, [scoring_model], thresholds, audiences
+        criteria,
+        match_rules,
+        fit_rules,
+        bands,
+        zones,
+        [scoring_model],
+        thresholds,
+        audiences,
+        sequences,
     )
 
 
@@ -605,6 +627,7 @@ GRID_SEEDS = {
     "grid_scoring_models": "scoring_models",
     "grid_zone_thresholds": "zone_thresholds",
     "grid_model_audiences": "model_audiences",
+    "grid_activity_sequences": "activity_sequences",
     # account zones are not scored per lead: no random grid has any
     "grid_account_zones": None,
 }

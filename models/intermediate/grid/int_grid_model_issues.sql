@@ -65,6 +65,12 @@ account_zones as (
 
 ),
 
+activity_sequences as (
+
+    select * from {{ ref('stg_grid__activity_sequences') }}
+
+),
+
 models_named as (
 
     select distinct
@@ -106,6 +112,11 @@ models_named as (
         'grid_account_zones' as grid_file,
         scoring_model
     from account_zones
+    union all
+    select distinct
+        'grid_activity_sequences' as grid_file,
+        scoring_model
+    from activity_sequences
 
 ),
 

@@ -3,6 +3,7 @@
     published score. -#}
 {%- set issue_models = [
     'int_grid_activity_issues',
+    'int_grid_sequence_issues',
     'int_grid_rule_issues',
     'int_grid_fit_issues',
     'int_grid_band_issues',

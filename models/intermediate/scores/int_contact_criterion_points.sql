@@ -26,6 +26,12 @@ activity_points as (
 
 ),
 
+sequence_points as (
+
+    select * from {{ ref('int_contact_sequence_points') }}
+
+),
+
 fit_points as (
 
     select * from {{ ref('int_contact_fit_points') }}
@@ -40,7 +46,7 @@ audience_members as (
 
 criterion_points as (
 
-    {% for dimension_points in ['activity_points', 'fit_points'] -%}
+    {% for dimension_points in ['activity_points', 'sequence_points', 'fit_points'] -%}
         select
             {% for column in criterion_point_columns[:-1] -%}
                 {{ column }},

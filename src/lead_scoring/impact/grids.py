@@ -13,8 +13,14 @@ from pathlib import Path
 from lead_scoring.grid import GRID_DIR
 
 BASE, HEAD = "base", "head"
-# the grid seeds that hold a model's criteria, and what the others set
-CRITERIA_FILES = ("grid_activity_criteria", "grid_activity_match_rules", "grid_fit_rules")
+# the grid seeds that hold a model's criteria (a sequence is a criterion of its own), and
+# what the others set
+CRITERIA_FILES = (
+    "grid_activity_criteria",
+    "grid_activity_match_rules",
+    "grid_activity_sequences",
+    "grid_fit_rules",
+)
 
 SETTINGS = {
     "grid_scoring_models": "model settings",

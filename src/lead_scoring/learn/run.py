@@ -108,6 +108,7 @@ class LearnedGrid:
     grade_bands: list[dict]
     zone_matrix: list[dict]
     zone_thresholds: list[dict]
+    activity_sequences: list[dict]
     report: Report
 
 

@@ -7,7 +7,16 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lead_scoring.grid import ACTIVITY_GRADES, COLD, FIT_GRADES, HOT, TIER_COLUMNS, TIERS, WARM
+from lead_scoring.grid import (
+    ACTIVITY_GRADES,
+    COLD,
+    FIT_GRADES,
+    HOT,
+    OPTIONAL_GRID_SEEDS,
+    TIER_COLUMNS,
+    TIERS,
+    WARM,
+)
 from lead_scoring.learn.grid_fit import Grid
 
 if TYPE_CHECKING:  # run.py writes with this module: its types only for the checker
@@ -22,6 +31,9 @@ GRID_FILES = {
     "zone_matrix": "grid_zone_matrix.csv",
     "zone_thresholds": "grid_zone_thresholds.csv",
 }
+OPTIONAL_GRID_FILES = {name.removeprefix("grid_"): f"{name}.csv" for name in OPTIONAL_GRID_SEEDS}
+"""Grid seeds a grid may lack (one from before them): rewritten like the others when present,
+never created."""
 
 
 def seed_rows(options: Options, grid: Grid, zones: dict) -> dict:
@@ -125,6 +137,9 @@ def seed_rows(options: Options, grid: Grid, zones: dict) -> dict:
         "grade_bands": grade_bands,
         "zone_matrix": zone_matrix,
         "zone_thresholds": zone_thresholds,
+        # the learner weighs counts of events, not their order: a learned model has no
+        # sequence (and one learned again loses the sequences, naming its old criteria)
+        "activity_sequences": [],
     }
 
 
@@ -132,8 +147,10 @@ def write(options: Options, learned: LearnedGrid) -> list[Path]:
     """Replace the rows of the learned model in every grid seed (other models' rows stay as
     they are, in their order; the model's rows follow them) and write the note."""
     written = []
-    for key, file_name in GRID_FILES.items():
+    for key, file_name in {**GRID_FILES, **OPTIONAL_GRID_FILES}.items():
         path = options.seeds_dir / file_name
+        if key in OPTIONAL_GRID_FILES and not path.exists():
+            continue
         with path.open(newline="") as handle:
             reader = csv.DictReader(handle)
             header = reader.fieldnames

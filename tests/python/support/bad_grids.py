@@ -56,11 +56,34 @@ def replace_in_seed(seed: str, old: str, new: str):
     return change
 
 
+def changes(*steps):
+    """Several grid changes made in one build, for problems the validation lists together."""
+
+    def change(project_dir: Path) -> None:
+        for step in steps:
+            step(project_dir)
+
+    return change
+
+
+SEQUENCE = (
+    'buying_sequence,bs_content_then_pricing,"Content download, then pricing visit",'
+    "bs_content_downloads,bs_pricing_visits,14,300,3\n"
+)
+
 # case -> (grid change, words the failure must show)
 BAD_GRIDS = {
-    "unknown operator": (
-        replace_in_seed("grid_fit_rules", ",contains_any,chief", ",contains,chief"),
-        ["grid_fit_rules | default | seniority", 'unknown operator "contains"'],
+    # two criteria of grid_fit_rules broken in one build (validation lists every problem)
+    "unknown operator and attribute no input table has": (
+        changes(
+            replace_in_seed("grid_fit_rules", ",contains_any,chief", ",contains,chief"),
+            replace_in_seed("grid_fit_rules", "accounts.industry", "accounts.sector"),
+        ),
+        [
+            "grid_fit_rules | default | seniority",
+            'unknown operator "contains"',
+            'industry | attribute "accounts.sector" is not a column of the contacts or accounts',
+        ],
     ),
     "unknown dimension": (
         replace_in_seed("grid_grade_bands", "default,fit,A,700", "default,fitness,A,700"),
@@ -127,10 +150,6 @@ BAD_GRIDS = {
         ),
         ['A4 | zone "tepid" is not hot, warm or cold'],
     ),
-    "attribute no input table has": (
-        replace_in_seed("grid_fit_rules", "accounts.industry", "accounts.sector"),
-        ['industry | attribute "accounts.sector" is not a column of the contacts or accounts'],
-    ),
     "misspelled extra column": (
         replace_in_seed("grid_fit_rules", "contacts.department,in,marketing", "contacts.dept,in,x"),
         ['hp_department | attribute "contacts.dept" is not a column'],
@@ -176,5 +195,39 @@ BAD_GRIDS = {
     "account zones without a cold row": (
         replace_in_seed("grid_account_zones", "hubspot_style,cold,,\n", ""),
         ["grid_account_zones | hubspot_style | cold | a model with account zones needs a cold row"],
+    ),
+    # every sequence problem in one build: criteria that are no activity criterion of the
+    # model (unknown, a fit criterion, another model's), within_days negative or blank, blank
+    # points, a key listed twice or shared with an activity criterion, a model not listed
+    "sequence problems": (
+        replace_in_seed(
+            "grid_activity_sequences",
+            SEQUENCE,
+            SEQUENCE
+            + SEQUENCE
+            + "buying_sequence,bs_unknown,Unknown,bs_nothing,bs_pricing_visits,14,300,7\n"
+            + "buying_sequence,bs_fit,Fit,bs_content_downloads,bs_industry,14,300,7\n"
+            + "buying_sequence,bs_other,Other,key_page_visits,bs_pricing_visits,14,300,7\n"
+            + "buying_sequence,bs_negative,N,bs_content_downloads,bs_pricing_visits,-1,300,7\n"
+            + "buying_sequence,bs_blank_days,B,bs_content_downloads,bs_pricing_visits,,300,7\n"
+            + "buying_sequence,bs_no_points,P,bs_content_downloads,bs_pricing_visits,14,,7\n"
+            + "buying_sequence,bs_pricing_visits,T,bs_content_downloads,bs_pricing_visits,14,1,7\n"
+            + "unlisted,u_seq,U,u_first,u_then,14,300,1\n",
+        ),
+        [
+            "grid_activity_sequences | buying_sequence | bs_unknown | first_criterion"
+            ' "bs_nothing" is not an activity criterion of the model in grid_activity_criteria',
+            'grid_activity_sequences | buying_sequence | bs_fit | then_criterion "bs_industry"'
+            " is not an activity criterion",
+            'bs_other | first_criterion "key_page_visits" is not an activity criterion',
+            "bs_negative | within_days must be 0 (the same day) or more days, not blank",
+            "bs_blank_days | within_days must be 0 (the same day) or more days, not blank",
+            "bs_no_points | points is blank",
+            "bs_content_then_pricing | sequence is listed more than once",
+            "bs_pricing_visits | sequence key is also a criterion of grid_activity_criteria or"
+            " grid_fit_rules",
+            "grid_activity_sequences | unlisted |  | scoring model has no row in"
+            " grid_scoring_models",
+        ],
     ),
 }

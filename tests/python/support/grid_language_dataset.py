@@ -3,7 +3,8 @@
 at their edges (`total_t`), one-dimension models (`activity_only`, `fit_only`), audiences with
 `lead.is_customer` at the as-of boundary and with two rows (`customers_only`, `champions`),
 decay (`fading`), a conversion product (`addon`), any contact column and long-form attributes
-(`total_t`), account scores and sales feedback; with the grid-row builders (``fit_rule``,
+(`total_t`), account scores and sales feedback, sequence criteria at their edges
+(`sequenced`, contract section 8); with the grid-row builders (``fit_rule``,
 ``criterion``, ``bands``, ``thresholds``) other tests write their own models with.
 
 test_grid_language.py checks it by hand-computed numbers; test_engines.py builds the same
@@ -165,6 +166,43 @@ lead("decay_d20", [demo("decay_d20", 20)])
 lead("decay_latest", [demo("decay_latest", 30), demo("decay_latest", 10)])
 lead("decay_negative", [event("decay_negative", "unsubscribe", days_before(10))])
 
+
+# sequenced: a seq_content event (1+ 100, 30-day window) then a seq_pricing event (1+ 50,
+# 90-day window) on the same day or within 14 days after earns the sequence's 300 once
+# (event types no other model matches, so no other model's score moves)
+def seq_content(contact_id: str, days: int, time: str = "12:00:00") -> dict:
+    return event(contact_id, "seq_content", days_before(days, time))
+
+
+def seq_pricing(contact_id: str, days: int, time: str = "12:00:00") -> dict:
+    return event(contact_id, "seq_pricing", days_before(days, time))
+
+
+# the then-event earlier in the day than the first one: the same day still counts
+lead(
+    "seq_same_day",
+    [seq_content("seq_same_day", 10, "15:00:00"), seq_pricing("seq_same_day", 10, "09:00:00")],
+)
+lead("seq_exact", [seq_content("seq_exact", 20), seq_pricing("seq_exact", 6)])  # 14 days after
+lead("seq_late", [seq_content("seq_late", 21), seq_pricing("seq_late", 6)])  # 15 days after
+# the first event 35 days back is outside its 30-day window: not counted, so no sequence,
+# though the then-event 10 days later is inside its own
+lead(
+    "seq_first_outside",
+    [seq_content("seq_first_outside", 35), seq_pricing("seq_first_outside", 25)],
+)
+lead("seq_reversed", [seq_pricing("seq_reversed", 20), seq_content("seq_reversed", 10)])
+# two qualifying pairs (28 -> 27 and 10 -> 5 days back): the 300 once, completed 27 days back
+lead(
+    "seq_twice",
+    [
+        seq_content("seq_twice", 28),
+        seq_pricing("seq_twice", 27),
+        seq_content("seq_twice", 10),
+        seq_pricing("seq_twice", 5),
+    ],
+)
+
 # addon: evaluated against add-on conversions only
 CONVERSIONS.append(
     {"contact_id": "t100", "converted_at": "2026-07-10 10:00:00", "product": "addon"}
@@ -253,6 +291,8 @@ CRITERIA = [
         "fading", "fa_unsubscribe", "unsubscribe", [-333], -333, 2, lookback_days="", half_life=10
     ),
     criterion("addon", "ad_demo", "demo_request", [100], 100, 1),
+    criterion("sequenced", "sq_content", "seq_content", [100], 100, 1, lookback_days=30),
+    criterion("sequenced", "sq_pricing", "seq_pricing", [50], 50, 2),
 ]
 
 GRID_ROWS = {
@@ -264,6 +304,7 @@ GRID_ROWS = {
         model_rows("champions", "total"),
         model_rows("fading", "total"),
         model_rows("addon", "total", "addon"),
+        model_rows("sequenced", "total"),
     ],
     "grid_activity_criteria": [row for row, _ in CRITERIA],
     "grid_activity_match_rules": [rule for _, rule in CRITERIA],
@@ -316,6 +357,7 @@ GRID_ROWS = {
         *bands("champions", [10, 5, 1, ""], None),
         *bands("fading", None, [1000, 500, 200, ""]),
         *bands("addon", None, [100, 50, 10, ""]),
+        *bands("sequenced", None, [400, 300, 100, ""]),
     ],
     "grid_zone_thresholds": [
         *thresholds("total_t", 100, 50),
@@ -325,6 +367,7 @@ GRID_ROWS = {
         *thresholds("champions", 10),
         *thresholds("fading", 500),
         *thresholds("addon", 100),
+        *thresholds("sequenced", 400, 300),
     ],
     "grid_model_audiences": [
         {
@@ -364,6 +407,18 @@ GRID_ROWS = {
             "zone": "cold",
             "min_engaged_contacts": "",
             "min_hot_contacts": "",
+        },
+    ],
+    "grid_activity_sequences": [
+        {
+            "scoring_model": "sequenced",
+            "criterion": "sq_content_then_pricing",
+            "label": "Content, then pricing",
+            "first_criterion": "sq_content",
+            "then_criterion": "sq_pricing",
+            "within_days": 14,
+            "points": 300,
+            "display_order": 3,
         },
     ],
 }

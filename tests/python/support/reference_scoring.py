@@ -1,4 +1,5 @@
-"""An independent reference implementation of contract sections 2 and 6, in plain Python.
+"""An independent reference implementation of contract sections 2 and 6, and of section 8's
+sequence criteria, in plain Python.
 
 Written from the contract's words, not from the SQL: property tests score random grids and
 random inputs with both and require the same points, grades, zones and reasons. Rows are
@@ -8,6 +9,9 @@ Section 6 (the grid language, second edition) adds: scoring models listed in
 grid_scoring_models, zones by total points (grid_zone_thresholds), one-dimension models,
 fit rules on any contact or account column and on `attributes.<name>` (contact_attributes),
 audiences (grid_model_audiences, with `lead.is_customer`) and decayed activity points.
+Section 8 adds sequence criteria (grid_activity_sequences): a first and a then activity
+criterion's counted events, the then-event 0 to `within_days` days after the first, earn the
+sequence's points once.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ class Grid:
     scoring_models: list[dict] = field(default_factory=list)
     zone_thresholds: list[dict] = field(default_factory=list)
     model_audiences: list[dict] = field(default_factory=list)
+    activity_sequences: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -377,6 +382,7 @@ def score_all(
             reasons = []  # (-abs points, display order, text): largest first, ties in grid order
             criterion_points = {}
             activity_total = 0
+            counted_on: dict[str, list[dt.date]] = {}  # the dates each criterion counted
             for criterion in grid.activity_criteria:
                 if criterion["scoring_model"] != model.name:
                     continue
@@ -394,6 +400,7 @@ def score_all(
                     and event_matches(event, rules)
                 ]
                 count = len(counted)
+                counted_on[criterion["criterion"]] = counted
                 if not count:
                     continue
                 points = decayed(
@@ -408,6 +415,24 @@ def score_all(
                     sign = "+" if points > 0 else ""
                     label = f"{criterion['label']}{shown_count} {sign}{points}"
                     reasons.append((-abs(points), criterion["display_order"], label))
+            for sequence in grid.activity_sequences:
+                if sequence["scoring_model"] != model.name:
+                    continue
+                firsts = counted_on.get(sequence["first_criterion"], [])
+                thens = counted_on.get(sequence["then_criterion"], [])
+                if not any(
+                    0 <= (then - first).days <= sequence["within_days"]
+                    for first in firsts
+                    for then in thens
+                ):
+                    continue
+                points = int(sequence["points"])
+                activity_total += points
+                criterion_points[sequence["criterion"]] = points
+                if points:
+                    sign = "+" if points > 0 else ""
+                    label = f"{sequence['label']} {sign}{points}"
+                    reasons.append((-abs(points), sequence["display_order"], label))
             fit_total = 0
             best_rows: dict[str, dict] = {}
             for rule in grid.fit_rules:

@@ -1,0 +1,89 @@
+with
+
+matched_events as (
+
+    select * from {{ ref('int_events_matched_to_criteria') }}
+
+),
+
+activity_sequences as (
+
+    select * from {{ ref('stg_grid__activity_sequences') }}
+
+),
+
+sequence_events as (
+
+    -- the events each step's criterion counts (int_events_matched_to_criteria keeps those in
+    -- its window), one row per sequence and step (a criterion may be both steps)
+    {% for step in ['first', 'then'] -%}
+        select
+            '{{ step }}' as step,
+            matched_events.contact_id,
+            activity_sequences.scoring_model,
+            activity_sequences.criterion,
+            activity_sequences.within_days,
+            matched_events.occurred_date,
+            matched_events.days_before_as_of
+        from matched_events
+        inner join activity_sequences
+            on
+                matched_events.scoring_model = activity_sequences.scoring_model
+                and matched_events.criterion = activity_sequences.{{ step }}_criterion
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+),
+
+completed as (
+
+    -- a then-event on the first event's day or up to within_days days after it (fewer days
+    -- before the as-of date) completes the sequence; the earliest one earns its points
+    select
+        then_events.contact_id,
+        then_events.scoring_model,
+        then_events.criterion,
+        min(then_events.occurred_date) as completed_on
+    from sequence_events as then_events
+    inner join sequence_events as first_events
+        on
+            then_events.contact_id = first_events.contact_id
+            and then_events.scoring_model = first_events.scoring_model
+            and then_events.criterion = first_events.criterion
+            and then_events.days_before_as_of <= first_events.days_before_as_of
+            and first_events.days_before_as_of - then_events.days_before_as_of
+            <= first_events.within_days
+    where
+        then_events.step = 'then'
+        and first_events.step = 'first'
+    group by 1, 2, 3
+
+),
+
+final as (
+
+    -- a criterion row like the activity criteria's: earned once (one event, the then-event
+    -- that completed it), never capped lower nor decayed
+    select
+        completed.contact_id,
+        completed.scoring_model,
+        'activity' as dimension,
+        completed.criterion,
+        activity_sequences.label,
+        activity_sequences.display_order,
+        1 as event_count,
+        completed.completed_on as last_event_on,
+        cast(1.0 as {{ number_type() }}) as decay_factor,
+        activity_sequences.points as uncapped_points,
+        activity_sequences.points,
+        activity_sequences.points as max_points,
+        cast(null as {{ dbt.type_string() }}) as attribute
+    from completed
+    inner join activity_sequences
+        on
+            completed.scoring_model = activity_sequences.scoring_model
+            and completed.criterion = activity_sequences.criterion
+
+)
+
+select * from final
