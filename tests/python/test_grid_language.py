@@ -431,3 +431,20 @@ def test_fit_only_model_has_no_next_steps(run):
     assert run.query(
         "select count(*) from main.lead_next_steps where scoring_model = 'fit_only'"
     ) == [(0,)]
+
+
+def test_summary_lists_the_leads_nearest_to_hot_with_their_next_step(run):
+    with duckdb.connect(str(run.duckdb_path), read_only=True) as con:
+        nearest = summary.nearest_to_hot(con, "main", "fading")
+    # fading (hot >= 500): every lead without a demo request is one demo (+1000) from hot
+    # (decay_negative too: -166 + 1000); all need 1 event, so the most points now come first:
+    # decay_clicks (50, activity grade 1), then the leads with 0 by contact id
+    assert nearest[0] == (
+        "decay_clicks",
+        "1",
+        "cold",
+        0,
+        50,
+        "1 more Fa demo (+1000) → hot",
+    )
+    assert len(nearest) == 5

@@ -32,6 +32,10 @@ lead_criteria as (
     select
         graded.contact_id,
         graded.scoring_model,
+        graded.zone as zone_now,
+        graded.fit_points,
+        graded.activity_points,
+        graded.total_points,
         activity_criteria.criterion,
         activity_criteria.label,
         activity_criteria.display_order,
@@ -87,6 +91,10 @@ final as (
     select
         contact_id,
         scoring_model,
+        zone_now,
+        fit_points,
+        activity_points,
+        total_points,
         criterion,
         label,
         display_order,

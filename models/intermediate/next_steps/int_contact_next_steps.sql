@@ -1,11 +1,5 @@
 with
 
-graded as (
-
-    select * from {{ ref('int_contact_points_graded') }}
-
-),
-
 next_tiers as (
 
     select * from {{ ref('int_contact_criterion_next_tiers') }}
@@ -29,15 +23,11 @@ points_after as (
         next_tiers.display_order,
         next_tiers.events_needed,
         next_tiers.points_gained,
-        graded.zone as zone_now,
-        graded.fit_points,
-        graded.activity_points + next_tiers.points_gained as activity_points,
-        graded.total_points + next_tiers.points_gained as total_points
+        next_tiers.zone_now,
+        next_tiers.fit_points,
+        next_tiers.activity_points + next_tiers.points_gained as activity_points,
+        next_tiers.total_points + next_tiers.points_gained as total_points
     from next_tiers
-    inner join graded
-        on
-            next_tiers.contact_id = graded.contact_id
-            and next_tiers.scoring_model = graded.scoring_model
 
 ),
 
@@ -78,11 +68,11 @@ final as (
         cast(row_number() over (
             partition by steps.contact_id, steps.scoring_model
             order by
-                case when steps.reaches_next_zone then 0 else 1 end,
-                steps.events_needed,
+                case when steps.reaches_next_zone then 0 else 1 end asc,
+                steps.events_needed asc,
                 steps.points_gained desc,
-                steps.display_order,
-                steps.criterion
+                steps.display_order asc,
+                steps.criterion asc
         ) as {{ dbt.type_int() }}) as step_rank
     from steps
 
