@@ -15,6 +15,27 @@ score_reasons as (
 
 ),
 
+next_steps as (
+
+    -- the rank-1 step when it reaches a hotter zone, as a rep reads it: the criterion's
+    -- label as the grid writes it (not inflected), whole numbers, the points signed
+    select
+        contact_id,
+        scoring_model,
+        {{ dbt.concat([
+            'cast(events_needed as ' ~ dbt.type_string() ~ ')',
+            "' more '",
+            'label',
+            "' (+'",
+            'cast(points_gained as ' ~ dbt.type_string() ~ ')',
+            "') → '",
+            'zone_after',
+        ]) }} as next_step
+    from {{ ref('int_contact_next_steps') }}
+    where step_rank = 1 and reaches_next_zone
+
+),
+
 scoring_run as (
 
     select {{ scoring_as_of_date() }} as as_of_date
@@ -67,7 +88,8 @@ final as (
         coalesce(
             earlier_mql_dates.first_mql_on,
             case when graded.is_mql then scoring_run.as_of_date end
-        ) as first_mql_on
+        ) as first_mql_on,
+        next_steps.next_step
     from graded
     cross join scoring_run
     left join score_reasons
@@ -78,6 +100,10 @@ final as (
         on
             graded.contact_id = earlier_mql_dates.contact_id
             and graded.scoring_model = earlier_mql_dates.scoring_model
+    left join next_steps
+        on
+            graded.contact_id = next_steps.contact_id
+            and graded.scoring_model = next_steps.scoring_model
 
 )
 

@@ -1,5 +1,5 @@
-"""A short printed summary of a scoring run: leads per grade cell, the hottest leads and how
-the scores ranked later conversions."""
+"""A short printed summary of a scoring run: leads per grade cell, the hottest leads, the
+leads nearest to hot with their next step, and how the scores ranked later conversions."""
 
 from __future__ import annotations
 
@@ -74,6 +74,37 @@ def hottest_leads(
             fit_points + activity_points desc,
             grade,
             contact_id
+        limit {int(limit)}
+        """,
+        [scoring_model],
+    ).fetchall()
+
+
+def nearest_to_hot(
+    con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str, limit: int = 5
+) -> list[tuple]:
+    """The ``limit`` leads nearest to hot: those not hot whose next step (lead_scores.next_step,
+    their rank-1 step in lead_next_steps) makes them hot, fewest events needed first, then
+    the most points now, then by contact."""
+    return con.execute(
+        f"""
+        select
+            lead_scores.contact_id, lead_scores.grade, lead_scores.zone,
+            lead_scores.fit_points, lead_scores.activity_points, lead_scores.next_step
+        from "{schema}".lead_scores
+        inner join "{schema}".lead_next_steps
+            on
+                lead_scores.contact_id = lead_next_steps.contact_id
+                and lead_scores.scoring_model = lead_next_steps.scoring_model
+                and lead_next_steps.step_rank = 1
+        where
+            lead_scores.scoring_model = ?
+            and lead_scores.next_step is not null
+            and lead_next_steps.zone_after = 'hot'
+        order by
+            lead_next_steps.events_needed,
+            lead_scores.fit_points + lead_scores.activity_points desc,
+            lead_scores.contact_id
         limit {int(limit)}
         """,
         [scoring_model],
@@ -155,6 +186,15 @@ def render(con: duckdb.DuckDBPyConnection, schema: str, relations: dict[str, str
                 f"  {contact_id}  {grade:<2} {zone:<4}  fit {fit:>5}  activity {activity:>5}"
             )
             lines.append(f"      {reasons}")
+        lines += ["", "Five nearest to hot (one step away, fewest events first):"]
+        nearest = nearest_to_hot(con, schema, scoring_model)
+        for contact_id, grade, zone, fit, activity, step in nearest:
+            lines.append(
+                f"  {contact_id}  {grade:<2} {zone:<4}  fit {fit:>5}  activity {activity:>5}"
+            )
+            lines.append(f"      next step: {step}")
+        if not nearest:
+            lines.append("  none: no single step makes a lead hot")
         sections.append("\n".join(lines))
     sections.append(
         "\n".join(

@@ -71,6 +71,7 @@ EXCLUDED = {
 MARTS = [
     "lead_scores",
     "lead_score_details",
+    "lead_next_steps",
     "score_evaluation_by_grade",
     "score_model_performance",
     "account_scores",

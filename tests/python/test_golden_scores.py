@@ -218,3 +218,100 @@ def test_reasons_list_largest_absolute_points_first_ties_in_grid_order(run):
 
 def test_reasons_are_empty_when_nothing_scored(run):
     assert score(run, "cell_D1")["score_reasons"] == ""
+
+
+def next_steps(run: DbtRun, contact_id: str, scoring_model: str = "default") -> list[tuple]:
+    """(criterion, events_needed, points_gained, zone_after, reaches_next_zone, step_rank)."""
+    return run.query(
+        """
+        select criterion, events_needed, points_gained, zone_after, reaches_next_zone, step_rank
+        from main.lead_next_steps
+        where contact_id = ? and scoring_model = ?
+        order by step_rank
+        """,
+        [contact_id, scoring_model],
+    )
+
+
+def next_step(run: DbtRun, contact_id: str, scoring_model: str = "default") -> str | None:
+    rows = run.query(
+        "select next_step from main.lead_scores where contact_id = ? and scoring_model = ?",
+        [contact_id, scoring_model],
+    )
+    assert len(rows) == 1
+    return rows[0][0]
+
+
+# default grid, matrix zones. Every activity criterion with no event yet is one event from
+# its 1+ tier; ranks: hotter zone first, then fewer events, more points, display_order
+# (key page 1, low-velocity 2, high-velocity 3, registration 4, attendance 5, demo 6)
+NEXT_STEPS_BY_HAND = {
+    # B3 (fit 400, one pricing view = 500), warm. A second view crosses into the 2+ tier,
+    # 1000, the cap: +500 -> 1000, B4 hot. High-velocity download +1000 and demo +1000 ->
+    # 1500, attendance +800 -> 1300, low-velocity +500 -> 1000: all B4 hot. Registration
+    # +200 -> 700, B3 warm: ranked last. The unsubscribe (negative) is never a step.
+    "cell_B3": (
+        [
+            ("high_velocity_download", 1, 1000, "hot", True, 1),
+            ("demo_or_contact_request", 1, 1000, "hot", True, 2),
+            ("webinar_attendance", 1, 800, "hot", True, 3),
+            ("key_page_visits", 1, 500, "hot", True, 4),
+            ("low_velocity_download", 1, 500, "hot", True, 5),
+            ("webinar_registration", 1, 200, "warm", False, 6),
+        ],
+        "1 more High-velocity content download (+1000) → hot",
+    ),
+    # A2 (fit 700, registration 200 = its cap: no step there), warm. +500 -> 700 is A3,
+    # hot, already; every other step is hot too
+    "cell_A2": (
+        [
+            ("high_velocity_download", 1, 1000, "hot", True, 1),
+            ("demo_or_contact_request", 1, 1000, "hot", True, 2),
+            ("webinar_attendance", 1, 800, "hot", True, 3),
+            ("key_page_visits", 1, 500, "hot", True, 4),
+            ("low_velocity_download", 1, 500, "hot", True, 5),
+        ],
+        "1 more High-velocity content download (+1000) → hot",
+    ),
+    # fit D: every cell of row D is cold, so no step reaches a hotter zone. Activity -500
+    # (an unsubscribe, negative: no step); each step's points land in D2..D4, cold.
+    "edge_activity_negative": (
+        [
+            ("high_velocity_download", 1, 1000, "cold", False, 1),
+            ("demo_or_contact_request", 1, 1000, "cold", False, 2),
+            ("webinar_attendance", 1, 800, "cold", False, 3),
+            ("key_page_visits", 1, 500, "cold", False, 4),
+            ("low_velocity_download", 1, 500, "cold", False, 5),
+            ("webinar_registration", 1, 200, "cold", False, 6),
+        ],
+        None,
+    ),
+    # hot leads have no step
+    "cell_A4": ([], None),
+    "cell_A3": ([], None),
+}
+
+
+@pytest.mark.parametrize("contact_id", NEXT_STEPS_BY_HAND)
+def test_next_steps_by_hand(run, contact_id):
+    expected_steps, expected_text = NEXT_STEPS_BY_HAND[contact_id]
+    assert next_steps(run, contact_id) == expected_steps
+    assert next_step(run, contact_id) == expected_text
+
+
+# the `tiers` model (100 / 200 / 500 / 900 at 1 / 2 / 5 / 10 events, cap 1000; no fit rule:
+# fit D, always cold): the fewest events to the next tier, the points it adds
+@pytest.mark.parametrize(
+    ("contact_id", "expected"),
+    [
+        ("tiers_0", [("pricing_visits", 1, 100, "cold", False, 1)]),
+        ("tiers_2", [("pricing_visits", 3, 300, "cold", False, 1)]),  # 5 events: 500 - 200
+        ("tiers_4", [("pricing_visits", 1, 300, "cold", False, 1)]),  # 5 events: 500 - 200
+        ("tiers_9", [("pricing_visits", 1, 400, "cold", False, 1)]),  # 10 events: 900 - 500
+        # 900 is the top tier: below the cap (1000) but no tier is higher, so no step
+        ("tiers_10", []),
+    ],
+)
+def test_next_step_is_the_nearest_higher_tier(run, contact_id, expected):
+    assert next_steps(run, contact_id, "tiers") == expected
+    assert next_step(run, contact_id, "tiers") is None

@@ -387,11 +387,12 @@ def test_summary_warns_about_match_rules_that_matched_no_event(run):
 def test_summary_shows_one_dimension_grades_as_one_row(run):
     with duckdb.connect(str(run.duckdb_path), read_only=True) as con:
         table = summary.grade_matrix(con, "main", "activity_only")
-    # a demo request in the window is worth 1000: t100, t99, t_rejected, cust_on_as_of,
-    # cust_after and the five decay_* contacts but decay_negative (9); the others have none
-    quiet = len(CONTACTS) - 9
+    # a demo request in the window is worth 1000: t100, t99, t_rejected, t_short,
+    # cust_on_as_of, cust_after and the five decay_* contacts but decay_negative (10); the
+    # others have none
+    quiet = len(CONTACTS) - 10
     assert table == (
-        f"grade        4       3       2       1\nleads        9       0       0{quiet:>8}"
+        f"grade        4       3       2       1\nleads       10       0       0{quiet:>8}"
     )
 
 
@@ -426,3 +427,94 @@ def test_optional_inputs_may_be_absent(tmp_path):
         """
     )
     assert rows == [("addon", 0, 0), ("default", 3, 2)]
+
+
+def next_steps(run: DbtRun, contact_id: str, model: str) -> list[tuple]:
+    """(criterion, events_needed, points_gained, zone_after, reaches_next_zone, step_rank)."""
+    return run.query(
+        """
+        select criterion, events_needed, points_gained, zone_after, reaches_next_zone, step_rank
+        from main.lead_next_steps
+        where contact_id = ? and scoring_model = ?
+        order by step_rank
+        """,
+        [contact_id, model],
+    )
+
+
+def next_step(run: DbtRun, contact_id: str, model: str) -> str | None:
+    rows = run.query(
+        "select next_step from main.lead_scores where contact_id = ? and scoring_model = ?",
+        [contact_id, model],
+    )
+    assert len(rows) == 1
+    return rows[0][0]
+
+
+@pytest.mark.parametrize(
+    ("contact_id", "model", "expected_steps", "expected_text"),
+    [
+        # fading (total: hot >= 500, else cold). decay_clicks: one click 10 days ago = 100 x
+        # 0.5 = 50 points. A demo request (0 events so far) adds 1000 -> 1050, hot. One more
+        # click makes 2, the 2+ tier: 400 undecayed (dated on the as-of date) - 50 now = +350
+        # -> 400, still cold. The unsubscribe is negative: never a step.
+        (
+            "decay_clicks",
+            "fading",
+            [("fa_demo", 1, 1000, "hot", True, 1), ("fa_clicks", 1, 350, "cold", False, 2)],
+            "1 more Fa demo (+1000) → hot",
+        ),
+        # decay_d20: its demo request faded to 250 but the criterion is at its cap (1000):
+        # no step there. A first click adds 100 -> 350, cold: nothing reaches hot.
+        ("decay_d20", "fading", [("fa_clicks", 1, 100, "cold", False, 1)], None),
+        # total_t (hot >= 100, warm >= 50): demo 60 (its cap) + one view 10 = 70, warm. A
+        # second view reaches the 2+ tier, 11 (the cap): +1 -> 71, warm. One step is not
+        # enough: the step is listed, next_step is null.
+        ("t_short", "total_t", [("t_pages", 1, 1, "warm", False, 1)], None),
+        # total_t, cold (0 points): a demo request adds 60 -> 60, warm, hotter than cold;
+        # a first page view adds 10 -> 10, cold
+        (
+            "team_not_a_number",
+            "total_t",
+            [("t_demo", 1, 60, "warm", True, 1), ("t_pages", 1, 10, "cold", False, 2)],
+            "1 more T demo (+60) → warm",
+        ),
+        # activity_only (one dimension, hot >= 1000): t50 has no demo request: +1000, hot
+        (
+            "t50",
+            "activity_only",
+            [("ao_demo", 1, 1000, "hot", True, 1)],
+            "1 more Ao demo (+1000) → hot",
+        ),
+        # fit_only has no activity criterion: no step ever (fit criteria are never steps)
+        ("t49", "fit_only", [], None),
+        # already hot (t100: 40 + 60 = 100): no step
+        ("t100", "total_t", [], None),
+    ],
+)
+def test_next_steps_by_hand(run, contact_id, model, expected_steps, expected_text):
+    assert next_steps(run, contact_id, model) == expected_steps
+    assert next_step(run, contact_id, model) == expected_text
+
+
+def test_fit_only_model_has_no_next_steps(run):
+    assert run.query(
+        "select count(*) from main.lead_next_steps where scoring_model = 'fit_only'"
+    ) == [(0,)]
+
+
+def test_summary_lists_the_leads_nearest_to_hot_with_their_next_step(run):
+    with duckdb.connect(str(run.duckdb_path), read_only=True) as con:
+        nearest = summary.nearest_to_hot(con, "main", "fading")
+    # fading (hot >= 500): every lead without a demo request is one demo (+1000) from hot
+    # (decay_negative too: -166 + 1000); all need 1 event, so the most points now come first:
+    # decay_clicks (50, activity grade 1), then the leads with 0 by contact id
+    assert nearest[0] == (
+        "decay_clicks",
+        "1",
+        "cold",
+        0,
+        50,
+        "1 more Fa demo (+1000) → hot",
+    )
+    assert len(nearest) == 5

@@ -36,6 +36,7 @@ from hypothesis import strategies as st
 
 from support.dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt, write_inputs
 from support.grid_language_dataset import fit_rule
+from support.reference_next_steps import Step, next_step_text, next_steps
 from support.reference_scoring import Grid, Score, event_matches, score_all
 
 AS_OF = dt.date(2026, 6, 30)
@@ -705,6 +706,21 @@ def criterion_points(run: DbtRun) -> dict[tuple[str, str, str], int]:
     }
 
 
+def dbt_next_steps(run: DbtRun) -> dict[tuple[str, str], list[Step]]:
+    """lead_next_steps as the reference shapes it: each lead's steps in rank order."""
+    steps: dict[tuple[str, str], list[Step]] = {}
+    for contact_id, model, *step in run.query(
+        """
+        select contact_id, scoring_model, criterion, label, events_needed, points_gained,
+            zone_after, reaches_next_zone, step_rank
+        from main.lead_next_steps
+        order by contact_id, scoring_model, step_rank
+        """
+    ):
+        steps.setdefault((contact_id, model), []).append(Step(*step))
+    return steps
+
+
 def full_tables(run: DbtRun) -> dict[str, list[tuple]]:
     return {
         table: sorted(run.query(f"select * exclude (run_started_at) from main.{table}"), key=repr)
@@ -913,6 +929,14 @@ def test_dbt_scores_equal_the_independent_reference(scorer):
         if points != 0 or criterion.startswith("act_")
     }
 
+    # the same next steps (contract section 8), and next_step as their rank-1 step's text
+    expected_steps = next_steps(grid, expected)
+    assert dbt_next_steps(run) == expected_steps
+    next_step_texts = run.query("select contact_id, scoring_model, next_step from main.lead_scores")
+    assert {(contact_id, model): text for contact_id, model, text in next_step_texts} == {
+        scored: next_step_text(expected_steps.get(scored, [])) for scored in expected
+    }
+
 
 def test_adding_a_matching_event_never_lowers_a_positive_criterion(scorer):
     cases = drawn(added_event_cases(), 3, "added event")
@@ -1030,3 +1054,66 @@ def test_rerunning_the_build_on_the_same_data_gives_identical_tables(scorer):
     second = full_tables(scorer.build(grid, tables, fresh=False))
 
     assert second == first
+
+
+def totals_and_zones(run: DbtRun) -> dict[tuple[str, str], tuple[int, str]]:
+    return {
+        (contact_id, model): (total_points, zone)
+        for contact_id, model, total_points, zone in run.query(
+            "select contact_id, scoring_model, total_points, zone from main.lead_scores"
+        )
+    }
+
+
+def test_the_next_step_keeps_its_promise(scorer):
+    # many leads of random examples, one step each: a lead's score depends only on its own
+    # events, so the steps of different contacts are kept apart in one rescoring build
+    grid, tables = combined(drawn(examples(), 10, "next step promise"))
+    run = scorer.build(grid, tables)
+    scores = totals_and_zones(run)
+    criteria = {(c["scoring_model"], c["criterion"]): c for c in grid.activity_criteria}
+
+    def counts_only_for(criterion: dict, event: dict) -> bool:
+        """The event matches no other criterion of the step's model."""
+        return not any(
+            event_matches(
+                event,
+                [
+                    rule
+                    for rule in grid.match_rules
+                    if (rule["scoring_model"], rule["criterion"]) == key
+                ],
+            )
+            for key, other in criteria.items()
+            if key[0] == criterion["scoring_model"] and other is not criterion
+        )
+
+    # one step per contact (its events reach every model that scores it: only the step's
+    # model is checked), in turn its model's 1st, 2nd, ... step (wrapping) from contact to
+    # contact, or the next one whose events no other criterion of the model counts too
+    chosen, added = {}, []
+    for index, (lead, steps) in enumerate(sorted(dbt_next_steps(run).items())):
+        if any(contact_id == lead[0] for contact_id, _ in chosen):
+            continue
+        for step in steps[index % len(steps) :] + steps[: index % len(steps)]:
+            criterion = criteria[(lead[1], step.criterion)]
+            event = event_matching(grid, criterion, lead[0], 0)
+            if counts_only_for(criterion, event):
+                chosen[lead] = step
+                added += [
+                    {**event, "event_id": f"step_{index}_{number}"}
+                    for number in range(step.events_needed)
+                ]
+                break
+    assert len(chosen) >= 20, "too few steps to test"
+    assert any(step.reaches_next_zone for step in chosen.values())
+    assert any(not step.reaches_next_zone for step in chosen.values())
+
+    after = scorer.build(grid, {**tables, "events": [*tables["events"], *added]})
+    rescored = totals_and_zones(after)
+    for lead, step in chosen.items():
+        total_before, _ = scores[lead]
+        assert rescored[lead] == (total_before + step.points_gained, step.zone_after), (
+            lead,
+            step,
+        )

@@ -50,12 +50,8 @@ capped as (
         activity_criteria.label,
         activity_criteria.display_order,
         activity_criteria.max_points,
-        case
-            when activity_criteria.max_points is null then tiered.uncapped_points
-            when activity_criteria.max_points >= 0
-                then least(tiered.uncapped_points, activity_criteria.max_points)
-            else greatest(tiered.uncapped_points, activity_criteria.max_points)
-        end as capped_points,
+        {{ capped_points('tiered.uncapped_points', 'activity_criteria.max_points') }}
+            as capped_points,
         -- points fade by half every half-life of silence since the last counted event
         case
             when activity_criteria.decay_half_life_days is null then 1.0

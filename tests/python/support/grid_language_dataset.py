@@ -165,6 +165,11 @@ lead("decay_d10", [demo("decay_d10", 10)])
 lead("decay_d20", [demo("decay_d20", 20)])
 lead("decay_latest", [demo("decay_latest", 30), demo("decay_latest", 10)])
 lead("decay_negative", [event("decay_negative", "unsubscribe", days_before(10))])
+# fading also counts email clicks: 100 (1+) / 400 (2+), capped at 400, halving every 10 days
+lead("decay_clicks", [event("decay_clicks", "email_click", days_before(10))])
+# total_t: a demo request (60, at its cap) and one page view (10) make 70, warm; one more
+# view adds 1 (11 is the 2+ tier and the cap): no single step reaches hot
+lead("t_short", [demo("t_short"), event("t_short", "page_view", days_before(2), "/blog")])
 
 
 # sequenced: a seq_content event (1+ 100, 30-day window) then a seq_pricing event (1+ 50,
@@ -289,6 +294,9 @@ CRITERIA = [
     criterion("fading", "fa_demo", "demo_request", [1000], 1000, 1, lookback_days="", half_life=10),
     criterion(
         "fading", "fa_unsubscribe", "unsubscribe", [-333], -333, 2, lookback_days="", half_life=10
+    ),
+    criterion(
+        "fading", "fa_clicks", "email_click", [100, 400], 400, 3, lookback_days="", half_life=10
     ),
     criterion("addon", "ad_demo", "demo_request", [100], 100, 1),
     criterion("sequenced", "sq_content", "seq_content", [100], 100, 1, lookback_days=30),

@@ -68,6 +68,8 @@ class Score:
     is_mql: bool
     score_reasons: str
     criterion_points: dict[str, int] = field(default_factory=dict)
+    # events each activity criterion counted (criteria with none left out)
+    event_counts: dict[str, int] = field(default_factory=dict)
 
 
 def text(value) -> str | None:
@@ -314,6 +316,40 @@ def scoring_models(grid: Grid) -> list[Model]:
     ]
 
 
+def grades_and_zone(
+    grid: Grid, model: Model, fit_total: int, activity_total: int
+) -> tuple[str | None, str | None, str]:
+    """(fit grade, activity grade, zone) of a lead with these points under ``model``."""
+    bands = [band for band in grid.grade_bands if band["scoring_model"] == model.name]
+    fit_grade = (
+        grade_for(fit_total, [b for b in bands if b["dimension"] == "fit"], FIT_ORDER)
+        if model.has_fit_grade
+        else None
+    )
+    activity_grade = (
+        grade_for(
+            activity_total,
+            [b for b in bands if b["dimension"] == "activity"],
+            ACTIVITY_ORDER,
+        )
+        if model.has_activity_grade
+        else None
+    )
+    if model.zone_method == "total":
+        zone = zone_by_total(
+            fit_total + activity_total,
+            [row for row in grid.zone_thresholds if row["scoring_model"] == model.name],
+        )
+    else:
+        row = next(
+            zone
+            for zone in grid.zone_matrix
+            if zone["scoring_model"] == model.name and zone["fit_grade"] == fit_grade
+        )
+        zone = row[f"activity_{activity_grade}"]
+    return fit_grade, activity_grade, zone
+
+
 def first_deliveries(events: list[dict]) -> dict[str, dict]:
     """One row per event_id (a redelivered event counts once)."""
     first_delivery: dict[str, dict] = {}
@@ -381,6 +417,7 @@ def score_all(
                 continue
             reasons = []  # (-abs points, display order, text): largest first, ties in grid order
             criterion_points = {}
+            event_counts = {}
             activity_total = 0
             counted_on: dict[str, list[dt.date]] = {}  # the dates each criterion counted
             for criterion in grid.activity_criteria:
@@ -410,6 +447,7 @@ def score_all(
                 )
                 activity_total += points
                 criterion_points[criterion["criterion"]] = points
+                event_counts[criterion["criterion"]] = count
                 if points:
                     shown_count = f" ({count})" if count > 1 else ""
                     sign = "+" if points > 0 else ""
@@ -454,34 +492,10 @@ def score_all(
                     sign = "+" if points > 0 else ""
                     label = f"{rule['label']} {sign}{points}"
                     reasons.append((-abs(points), rule["display_order"], label))
-            bands = [band for band in grid.grade_bands if band["scoring_model"] == model.name]
-            fit_grade = (
-                grade_for(fit_total, [b for b in bands if b["dimension"] == "fit"], FIT_ORDER)
-                if model.has_fit_grade
-                else None
-            )
-            activity_grade = (
-                grade_for(
-                    activity_total,
-                    [b for b in bands if b["dimension"] == "activity"],
-                    ACTIVITY_ORDER,
-                )
-                if model.has_activity_grade
-                else None
+            fit_grade, activity_grade, zone = grades_and_zone(
+                grid, model, fit_total, activity_total
             )
             total = fit_total + activity_total
-            if model.zone_method == "total":
-                zone = zone_by_total(
-                    total,
-                    [row for row in grid.zone_thresholds if row["scoring_model"] == model.name],
-                )
-            else:
-                row = next(
-                    zone
-                    for zone in grid.zone_matrix
-                    if zone["scoring_model"] == model.name and zone["fit_grade"] == fit_grade
-                )
-                zone = row[f"activity_{activity_grade}"]
             reasons.sort()
             scores[(contact_id, model.name)] = Score(
                 fit_points=fit_total,
@@ -494,5 +508,6 @@ def score_all(
                 is_mql=zone == "hot",
                 score_reasons="; ".join(reason[2] for reason in reasons),
                 criterion_points=criterion_points,
+                event_counts=event_counts,
             )
     return scores
