@@ -1073,8 +1073,18 @@ def test_the_next_step_keeps_its_promise(scorer):
     scores = totals_and_zones(run)
     criteria = {(c["scoring_model"], c["criterion"]): c for c in grid.activity_criteria}
 
+    in_sequences = {
+        (sequence["scoring_model"], sequence[step])
+        for sequence in grid.activity_sequences
+        for step in ("first_criterion", "then_criterion")
+    }
+
     def counts_only_for(criterion: dict, event: dict) -> bool:
-        """The event matches no other criterion of the step's model."""
+        """The event matches no other criterion of the step's model, and the criterion is
+        no step of a sequence (whose points the events could earn too: `zone_after` is the
+        zone with only the step's change)."""
+        if (criterion["scoring_model"], criterion["criterion"]) in in_sequences:
+            return False
         return not any(
             event_matches(
                 event,
