@@ -22,7 +22,9 @@ with
 
 activity_points as (
 
+    -- the published scores are those as of the as-of date itself (0 days earlier)
     select * from {{ ref('int_contact_activity_points') }}
+    where days_earlier = 0
 
 ),
 
