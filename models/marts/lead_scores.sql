@@ -27,6 +27,12 @@ scoring_models as (
 
 ),
 
+cell_probabilities as (
+
+    select * from {{ ref('int_grade_cell_conversion_probabilities') }}
+
+),
+
 earlier_activity_points as (
 
     -- the activity points the same grid gave as of each velocity look-back
@@ -119,13 +125,18 @@ final as (
         {% for days in velocity_offsets() -%}
             cast(velocity.points_{{ days }}d as {{ dbt.type_int() }}) as points_{{ days }}d,
         {% endfor -%}
-        velocity.is_surging
+        velocity.is_surging,
+        cell_probabilities.conversion_probability
     from graded
     cross join scoring_run
     inner join velocity
         on
             graded.contact_id = velocity.contact_id
             and graded.scoring_model = velocity.scoring_model
+    left join cell_probabilities
+        on
+            graded.scoring_model = cell_probabilities.scoring_model
+            and graded.grade = cell_probabilities.grade
     left join score_reasons
         on
             graded.contact_id = score_reasons.contact_id

@@ -22,8 +22,10 @@ final as (
 
     select
         offsets.days_earlier,
-        {{ dbt.dateadd('day', '-1 * offsets.days_earlier', 'scoring_run.as_of_date') }}
-            as scored_as_of
+        cast(
+            {{ dbt.dateadd('day', '-1 * offsets.days_earlier', 'scoring_run.as_of_date') }}
+            as date
+        ) as scored_as_of
     from offsets
     cross join scoring_run
 
