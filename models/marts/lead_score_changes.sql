@@ -4,7 +4,7 @@
     periods lead_score_history closed and opened at this run's as-of date. A lead scored
     for the first time has no previous values; a lead no longer scored has no current ones.
     Like the history, it is kept across runs and never rebuilt from scratch; a record an
-    earlier release wrote gains became_surging (null in its rows). -#}
+    earlier release wrote gains became_surging (false in its rows: it reported no surge). -#}
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
@@ -12,7 +12,7 @@
     on_schema_change='fail',
     enabled=lead_scoring.can_delete_rows(),
     pre_hook=[
-        "{{ add_columns_added_since({'became_surging': 'boolean'}) }}",
+        "{{ add_columns_added_since({'became_surging': ['boolean', 'false']}) }}",
         "{{ forget_runs_from_as_of_date('changed_on') }}",
     ],
 ) }}
@@ -65,7 +65,6 @@ compared as (
         or opened_at_run.contact_id is null as is_entry_or_exit,
         coalesce(closed_at_run.is_mql, false) as was_mql,
         coalesce(opened_at_run.is_mql, false) as is_mql,
-        -- null in periods recorded before is_surging existed: not surging
         coalesce(closed_at_run.is_surging, false) as was_surging,
         coalesce(opened_at_run.is_surging, false) as is_surging
     from opened_at_run

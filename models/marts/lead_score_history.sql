@@ -3,8 +3,8 @@
     changed, opens new ones from D, and closes those of leads no longer scored. History is
     never rebuilt from scratch, not even by --full-refresh: it records past runs, which the
     inputs alone cannot reproduce. is_surging came later: a record an earlier release wrote
-    gains the column (null in its rows, read as not surging), so the first run after the
-    upgrade opens a period for each lead surging then. -#}
+    gains the column at the next run, false in the periods already recorded (that release
+    flagged no surge), so that run opens a period for each lead surging then. -#}
 {{ config(
     materialized='incremental',
     incremental_strategy='delete+insert',
@@ -13,16 +13,16 @@
     on_schema_change='fail',
     enabled=lead_scoring.can_delete_rows(),
     pre_hook=[
-        "{{ add_columns_added_since({'is_surging': 'boolean'}) }}",
+        "{{ add_columns_added_since({'is_surging': ['boolean', 'false']}) }}",
         "{{ forget_runs_from_as_of_date('valid_from') }}",
         "{{ reopen_periods_from_as_of_date('valid_to') }}",
     ],
 ) }}
 
-{#- the published score a period holds; a change in any but is_mql opens a new period, and
-    so does a change of is_surging (the change feed reports a lead that starts surging) -#}
+{#- the published score a period holds; a change in any but is_mql opens a new period (a
+    lead that starts or stops surging too: the change feed reports the start) -#}
 {%- set score_columns = [
-    'total_points', 'fit_points', 'activity_points', 'grade', 'zone', 'is_mql',
+    'total_points', 'fit_points', 'activity_points', 'grade', 'zone', 'is_mql', 'is_surging',
 ] -%}
 {%- set changing_columns = score_columns | reject('equalto', 'is_mql') | list %}
 
@@ -36,10 +36,10 @@ scores as (
         scoring_model,
         scored_as_of as valid_from,
         cast(null as date) as valid_to,
-        {% for column in score_columns -%}
+        {% for column in score_columns[:-1] -%}
             {{ column }},
         {% endfor -%}
-        is_surging
+        {{ score_columns[-1] }}
     from {{ ref('lead_scores') }}
 
 ),
@@ -74,8 +74,6 @@ changed as (
         {% for column in changing_columns -%}
             or scores.{{ column }} != open_periods.{{ column }}
         {% endfor -%}
-        -- null in the periods a release before is_surging recorded: not surging
-        or scores.is_surging != coalesce(open_periods.is_surging, false)
 
 ),
 
@@ -88,10 +86,10 @@ periods as (
         scoring_model,
         valid_from,
         {{ scoring_as_of_date() }} as valid_to,
-        {% for column in score_columns -%}
+        {% for column in score_columns[:-1] -%}
             {{ column }},
         {% endfor -%}
-        is_surging
+        {{ score_columns[-1] }}
     from open_periods
     union all
     select * from scores
@@ -106,10 +104,10 @@ final as (
         periods.scoring_model,
         periods.valid_from,
         periods.valid_to,
-        {% for column in score_columns -%}
+        {% for column in score_columns[:-1] -%}
             periods.{{ column }},
         {% endfor -%}
-        periods.is_surging
+        periods.{{ score_columns[-1] }}
     from periods
     inner join changed
         on
