@@ -37,14 +37,14 @@ earlier_activity_points as (
 
     -- the activity points the same grid gave as of each velocity look-back
     select
-        contact_id,
-        scoring_model,
         {% for days in velocity_offsets() -%}
             max(case when days_earlier = {{ days }} then activity_points end)
-                as activity_points_{{ days }}_days_earlier{{ ',' if not loop.last }}
-        {% endfor %}
+                as activity_points_{{ days }}_days_earlier,
+        {% endfor -%}
+        contact_id,
+        scoring_model
     from {{ ref('int_contact_points_graded_earlier') }}
-    group by 1, 2
+    group by contact_id, scoring_model
 
 ),
 

@@ -25,9 +25,6 @@ counted_by_offset as (
     -- one pass over the matched events counts every offset at once: an event counts at an
     -- offset when it is on or before that date and inside the window ending on it
     select
-        matched_events.contact_id,
-        matched_events.scoring_model,
-        matched_events.criterion,
         {% for days_earlier in offsets -%}
             {%- set is_counted = is_counted_days_earlier(
                 'matched_events.days_before_as_of',
@@ -38,15 +35,20 @@ counted_by_offset as (
             max(case when {{ is_counted }} then matched_events.occurred_date end)
                 as last_event_on_{{ days_earlier }},
             min(case when {{ is_counted }} then matched_events.days_before_as_of end)
-            - {{ days_earlier }} as days_since_last_event_{{ days_earlier }}
-            {{- ',' if not loop.last }}
-        {% endfor %}
+            - {{ days_earlier }} as days_since_last_event_{{ days_earlier }},
+        {% endfor -%}
+        matched_events.contact_id,
+        matched_events.scoring_model,
+        matched_events.criterion
     from matched_events
     inner join activity_criteria
         on
             matched_events.scoring_model = activity_criteria.scoring_model
             and matched_events.criterion = activity_criteria.criterion
-    group by 1, 2, 3
+    group by
+        matched_events.contact_id,
+        matched_events.scoring_model,
+        matched_events.criterion
 
 ),
 
@@ -54,18 +56,18 @@ unpivoted as (
 
     -- one row per offset; the most recent counted event dates the criterion for decay
     select
-        counted_by_offset.contact_id,
-        counted_by_offset.scoring_model,
-        counted_by_offset.criterion,
-        scoring_offsets.days_earlier,
         {% for column in ['event_count', 'last_event_on', 'days_since_last_event'] -%}
             case scoring_offsets.days_earlier
                 {% for days_earlier in offsets -%}
                     when {{ days_earlier }}
                         then counted_by_offset.{{ column }}_{{ days_earlier }}
                 {% endfor -%}
-            end as {{ column }}{{ ',' if not loop.last }}
-        {% endfor %}
+            end as {{ column }},
+        {% endfor -%}
+        counted_by_offset.contact_id,
+        counted_by_offset.scoring_model,
+        counted_by_offset.criterion,
+        scoring_offsets.days_earlier
     from counted_by_offset
     cross join scoring_offsets
 

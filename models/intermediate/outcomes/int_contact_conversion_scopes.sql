@@ -36,15 +36,15 @@ conversion_scopes as (
 scoped_conversions as (
 
     select
-        conversions_by_product.contact_id,
-        conversion_scopes.conversion_product,
         {% for dated in ['as_of', 'calibration_start'] -%}
             max(
                 case when conversions_by_product.has_converted_by_{{ dated }} then 1 else 0 end
             ) = 1 as has_converted_by_{{ dated }},
             min(conversions_by_product.first_converted_date_after_{{ dated }})
-                as first_converted_date_after_{{ dated }}{{ ',' if not loop.last }}
-        {% endfor %}
+                as first_converted_date_after_{{ dated }},
+        {% endfor -%}
+        conversions_by_product.contact_id,
+        conversion_scopes.conversion_product
     from conversions_by_product
     inner join conversion_scopes
         on

@@ -21,8 +21,6 @@ final as (
     -- a contact that converted on or before a date is already a customer of that product
     -- then; its first conversion after the date is the outcome a score then predicted
     select
-        conversions.contact_id,
-        conversions.product,
         {% for dated in ['as_of', 'calibration_start'] -%}
             max(
                 case
@@ -35,8 +33,10 @@ final as (
                     when conversions.converted_date > scoring_run.{{ dated }}_date
                         then conversions.converted_date
                 end
-            ) as first_converted_date_after_{{ dated }}{{ ',' if not loop.last }}
-        {% endfor %}
+            ) as first_converted_date_after_{{ dated }},
+        {% endfor -%}
+        conversions.contact_id,
+        conversions.product
     from conversions
     cross join scoring_run
     where

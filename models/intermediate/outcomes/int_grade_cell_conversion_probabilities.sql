@@ -13,15 +13,36 @@ window_leads as (
 
 ),
 
+model_grade_cells as (
+
+    select * from {{ ref('int_scoring_model_grade_cells') }}
+
+),
+
+graded_now as (
+
+    select * from {{ ref('int_contact_points_graded') }}
+
+),
+
 grade_cells as (
 
-    -- every cell of the model's matrix, and every grade a lead has in the window or now
-    -- (a one-dimension model has no matrix): a cell without window leads still gets p
-    select scoring_model, grade from {{ ref('int_scoring_model_grade_cells') }}
+    -- every grade cell of the model, and every grade a lead has in the window or now: a
+    -- cell without window leads still gets p
+    select
+        scoring_model,
+        grade
+    from model_grade_cells
     union
-    select scoring_model, grade from window_leads
+    select
+        scoring_model,
+        grade
+    from window_leads
     union
-    select scoring_model, grade from {{ ref('int_contact_points_graded') }}
+    select
+        scoring_model,
+        grade
+    from graded_now
 
 ),
 
