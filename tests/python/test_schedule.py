@@ -393,25 +393,27 @@ def test_a_record_from_before_velocity_gains_its_columns_at_the_next_run(
     left them); the next run adds them (false in the rows already recorded: that release
     flagged no surge) instead of failing on the schema change, and reports every lead
     surging then as starting to."""
-    warehouse, daily = month_of_daily_runs
+    warehouse, _ = month_of_daily_runs
     copy = copy_warehouse(warehouse, tmp_path)
+    last_day = DAYS[-1]
     with duckdb.connect(str(copy.duckdb_path)) as con:
         con.execute(f"alter table {copy.marts}.lead_score_history drop column is_surging")
         con.execute(f"alter table {copy.marts}.lead_score_changes drop column became_surging")
-    rerun = copy.build(DAYS[-1])
+    rerun = copy.build(last_day)
     assert rerun.returncode == 0, rerun.output
 
-    # as if the days before had flagged no surge, then the last day's run
-    unflagged = [
-        (day, {lead: (*values[:-1], False) for lead, values in scores.items()})
-        for day, scores in daily[:-1]
-    ]
-    history, changes = implied_history([*unflagged, (DAYS[-1], published_scores(copy))])
-    assert recorded_history(copy) == history
-    assert recorded_changes(copy) == changes
-    surging = {lead for lead, values in published_scores(copy).items() if values[-1]}
+    history = recorded_history(copy)
+    changes = recorded_changes(copy)
+    # the rows recorded before the upgrade say "not surging"
+    assert {row[-1] for row in history if row[2] < last_day} == {False}
+    assert {row[-1] for row in changes if row[2] < last_day} == {False}
+    # the current periods are the published scores, as after any run
+    published = published_scores(copy)
+    assert {row[:2]: row[4:] for row in history if row[3] is None} == published
+    # every lead surging now starts to, for the record: a row of the feed at the run
+    surging = {lead for lead, values in published.items() if values[-1]}
     assert surging
-    assert {row[:2] for row in changes if row[2] == DAYS[-1] and row[-1]} == surging
+    assert {row[:2] for row in changes if row[2] == last_day and row[-1]} == surging
 
 
 def copy_warehouse(warehouse: Warehouse, workdir: Path) -> Warehouse:
