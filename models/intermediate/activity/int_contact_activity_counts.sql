@@ -8,15 +8,9 @@ matched_events as (
 
 ),
 
-activity_criteria as (
-
-    select * from {{ ref('stg_grid__activity_criteria') }}
-
-),
-
 scoring_offsets as (
 
-    select * from {{ ref('int_scoring_offsets') }}
+    {{ scoring_offset_dates() }}
 
 ),
 
@@ -28,7 +22,7 @@ counted_by_offset as (
         {% for days_earlier in offsets -%}
             {%- set is_counted = is_counted_days_earlier(
                 'matched_events.days_before_as_of',
-                'activity_criteria.lookback_days',
+                'matched_events.lookback_days',
                 days_earlier,
             ) %}
             count(case when {{ is_counted }} then 1 end) as event_count_{{ days_earlier }},
@@ -41,10 +35,6 @@ counted_by_offset as (
         matched_events.scoring_model,
         matched_events.criterion
     from matched_events
-    inner join activity_criteria
-        on
-            matched_events.scoring_model = activity_criteria.scoring_model
-            and matched_events.criterion = activity_criteria.criterion
     group by
         matched_events.contact_id,
         matched_events.scoring_model,

@@ -56,14 +56,15 @@ final as (
 
     -- the window is lookback_days calendar days ending on the as-of date, both ends
     -- inclusive; an event is kept when it counts at any of the dates the activity is scored
-    -- at (int_scoring_offsets), so the counts read every date in one pass
+    -- at (macro scoring_offsets), so the counts read every date in one pass
     select
         matched_to_rules.event_id,
         matched_to_rules.contact_id,
         matched_to_rules.scoring_model,
         matched_to_rules.criterion,
         matched_to_rules.occurred_date,
-        matched_to_rules.days_before_as_of
+        matched_to_rules.days_before_as_of,
+        activity_criteria.lookback_days
     from matched_to_rules
     inner join activity_criteria
         on
