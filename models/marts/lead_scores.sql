@@ -42,6 +42,60 @@ scoring_run as (
 
 ),
 
+scoring_models as (
+
+    select * from {{ ref('int_scoring_models') }}
+
+),
+
+cell_probabilities as (
+
+    select * from {{ ref('int_grade_cell_conversion_probabilities') }}
+
+),
+
+earlier_activity_points as (
+
+    -- the activity points the same grid gave as of each velocity look-back
+    select
+        {% for days in velocity_offsets() -%}
+            max(case when days_earlier = {{ days }} then activity_points end)
+                as activity_points_{{ days }}_days_earlier,
+        {% endfor -%}
+        contact_id,
+        scoring_model
+    from {{ ref('int_contact_points_graded_earlier') }}
+    group by contact_id, scoring_model
+
+),
+
+velocity as (
+
+    -- a lead surges when its activity points rose by at least the model's surge_points
+    -- over the last 7 days; a model without surge_points flags no lead
+    select
+        graded.contact_id,
+        graded.scoring_model,
+        {% for days in velocity_offsets() -%}
+            graded.activity_points
+            - earlier_activity_points.activity_points_{{ days }}_days_earlier
+                as points_{{ days }}d,
+        {% endfor -%}
+        coalesce(
+            graded.activity_points - earlier_activity_points.activity_points_7_days_earlier
+            >= scoring_models.surge_points,
+            false
+        ) as is_surging
+    from graded
+    inner join earlier_activity_points
+        on
+            graded.contact_id = earlier_activity_points.contact_id
+            and graded.scoring_model = earlier_activity_points.scoring_model
+    inner join scoring_models
+        on graded.scoring_model = scoring_models.scoring_model
+
+),
+
 {% set history = previous_run_relation('lead_score_history') -%}
 earlier_mql_dates as (
 
@@ -89,9 +143,22 @@ final as (
             earlier_mql_dates.first_mql_on,
             case when graded.is_mql then scoring_run.as_of_date end
         ) as first_mql_on,
-        next_steps.next_step
+        next_steps.next_step,
+        {% for days in velocity_offsets() -%}
+            cast(velocity.points_{{ days }}d as {{ dbt.type_int() }}) as points_{{ days }}d,
+        {% endfor -%}
+        velocity.is_surging,
+        cell_probabilities.conversion_probability
     from graded
     cross join scoring_run
+    inner join velocity
+        on
+            graded.contact_id = velocity.contact_id
+            and graded.scoring_model = velocity.scoring_model
+    left join cell_probabilities
+        on
+            graded.scoring_model = cell_probabilities.scoring_model
+            and graded.grade = cell_probabilities.grade
     left join score_reasons
         on
             graded.contact_id = score_reasons.contact_id
