@@ -5,7 +5,7 @@ with
 
 graded as (
 
-    select * from {{ ref('int_contact_points_graded') }}
+    select * from {{ ref('int_scored_leads_with_rep_signals') }}
 
 ),
 
@@ -15,84 +15,9 @@ score_reasons as (
 
 ),
 
-next_steps as (
-
-    -- the rank-1 step when it reaches a hotter zone, as a rep reads it: the criterion's
-    -- label as the grid writes it (not inflected), whole numbers, the points signed
-    select
-        contact_id,
-        scoring_model,
-        {{ dbt.concat([
-            'cast(events_needed as ' ~ dbt.type_string() ~ ')',
-            "' more '",
-            'label',
-            "' (+'",
-            'cast(points_gained as ' ~ dbt.type_string() ~ ')',
-            "') → '",
-            'zone_after',
-        ]) }} as next_step
-    from {{ ref('int_contact_next_steps') }}
-    where step_rank = 1 and reaches_next_zone
-
-),
-
 scoring_run as (
 
     select {{ scoring_as_of_date() }} as as_of_date
-
-),
-
-scoring_models as (
-
-    select * from {{ ref('int_scoring_models') }}
-
-),
-
-cell_probabilities as (
-
-    select * from {{ ref('int_grade_cell_conversion_probabilities') }}
-
-),
-
-earlier_activity_points as (
-
-    -- the activity points the same grid gave as of each velocity look-back
-    select
-        {% for days in velocity_offsets() -%}
-            max(case when days_earlier = {{ days }} then activity_points end)
-                as activity_points_{{ days }}_days_earlier,
-        {% endfor -%}
-        contact_id,
-        scoring_model
-    from {{ ref('int_contact_points_graded_earlier') }}
-    group by contact_id, scoring_model
-
-),
-
-velocity as (
-
-    -- a lead surges when its activity points rose by at least the model's surge_points
-    -- over the last 7 days; a model without surge_points flags no lead
-    select
-        graded.contact_id,
-        graded.scoring_model,
-        {% for days in velocity_offsets() -%}
-            graded.activity_points
-            - earlier_activity_points.activity_points_{{ days }}_days_earlier
-                as points_{{ days }}d,
-        {% endfor -%}
-        coalesce(
-            graded.activity_points - earlier_activity_points.activity_points_7_days_earlier
-            >= scoring_models.surge_points,
-            false
-        ) as is_surging
-    from graded
-    inner join earlier_activity_points
-        on
-            graded.contact_id = earlier_activity_points.contact_id
-            and graded.scoring_model = earlier_activity_points.scoring_model
-    inner join scoring_models
-        on graded.scoring_model = scoring_models.scoring_model
 
 ),
 
@@ -143,22 +68,14 @@ final as (
             earlier_mql_dates.first_mql_on,
             case when graded.is_mql then scoring_run.as_of_date end
         ) as first_mql_on,
-        next_steps.next_step,
+        graded.next_step,
         {% for days in velocity_offsets() -%}
-            cast(velocity.points_{{ days }}d as {{ dbt.type_int() }}) as points_{{ days }}d,
+            cast(graded.points_{{ days }}d as {{ dbt.type_int() }}) as points_{{ days }}d,
         {% endfor -%}
-        velocity.is_surging,
-        cell_probabilities.conversion_probability
+        graded.is_surging,
+        graded.conversion_probability
     from graded
     cross join scoring_run
-    inner join velocity
-        on
-            graded.contact_id = velocity.contact_id
-            and graded.scoring_model = velocity.scoring_model
-    left join cell_probabilities
-        on
-            graded.scoring_model = cell_probabilities.scoring_model
-            and graded.grade = cell_probabilities.grade
     left join score_reasons
         on
             graded.contact_id = score_reasons.contact_id
@@ -167,10 +84,6 @@ final as (
         on
             graded.contact_id = earlier_mql_dates.contact_id
             and graded.scoring_model = earlier_mql_dates.scoring_model
-    left join next_steps
-        on
-            graded.contact_id = next_steps.contact_id
-            and graded.scoring_model = next_steps.scoring_model
 
 )
 
