@@ -308,16 +308,26 @@ def test_next_steps_by_hand(run, contact_id):
 
 
 # the `tiers` model (100 / 200 / 500 / 900 at 1 / 2 / 5 / 10 events, cap 1000; no fit rule:
-# fit D, always cold): the fewest events to the next tier, the points it adds
+# fit D, always cold): the fewest events to the next tier, the points it adds. Its second
+# criterion, fading_pings (400 at 1+, display_order 2), has no event for these leads: one
+# ping on the as-of date gives 400 (decay factor 1). No step reaches a hotter zone, so
+# fewer events rank first, then more points, then display_order
+FADING_PING_STEP = ("fading_pings", 1, 400, "cold", False)
+
+
 @pytest.mark.parametrize(
     ("contact_id", "expected"),
     [
-        ("tiers_0", [("pricing_visits", 1, 100, "cold", False, 1)]),
-        ("tiers_2", [("pricing_visits", 3, 300, "cold", False, 1)]),  # 5 events: 500 - 200
-        ("tiers_4", [("pricing_visits", 1, 300, "cold", False, 1)]),  # 5 events: 500 - 200
-        ("tiers_9", [("pricing_visits", 1, 400, "cold", False, 1)]),  # 10 events: 900 - 500
-        # 900 is the top tier: below the cap (1000) but no tier is higher, so no step
-        ("tiers_10", []),
+        # both one event away: 400 > 100
+        ("tiers_0", [(*FADING_PING_STEP, 1), ("pricing_visits", 1, 100, "cold", False, 2)]),
+        # 5 events: 500 - 200, three events away; the ping is one
+        ("tiers_2", [(*FADING_PING_STEP, 1), ("pricing_visits", 3, 300, "cold", False, 2)]),
+        # 5 events: 500 - 200, one away as the ping: 400 > 300
+        ("tiers_4", [(*FADING_PING_STEP, 1), ("pricing_visits", 1, 300, "cold", False, 2)]),
+        # 10 events: 900 - 500 = 400, one away as the ping, same points: display_order 1 first
+        ("tiers_9", [("pricing_visits", 1, 400, "cold", False, 1), (*FADING_PING_STEP, 2)]),
+        # 900 is the top tier: below the cap (1000) but no tier is higher, so no step there
+        ("tiers_10", [(*FADING_PING_STEP, 1)]),
     ],
 )
 def test_next_step_is_the_nearest_higher_tier(run, contact_id, expected):
