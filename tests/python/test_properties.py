@@ -1143,15 +1143,20 @@ def test_the_next_step_keeps_its_promise(scorer):
         )
 
     # one step per contact (its events reach every model that scores it: only the step's
-    # model is checked), in turn its model's 1st, 2nd, ... step (wrapping) from contact to
-    # contact, or the next one whose events no other criterion of the model counts too
-    chosen, added = {}, []
+    # model is checked): of every other contact a step that reaches the next zone if it has
+    # one, of the others one that does not, each the first whose events no other criterion
+    # of the model counts too (in turn its model's 1st, 2nd, ... step from contact to contact)
+    by_contact: dict[str, list[tuple[tuple, Step]]] = {}
     for index, (lead, steps) in enumerate(sorted(dbt_next_steps(run).items())):
-        if any(contact_id == lead[0] for contact_id, _ in chosen):
-            continue
-        for step in steps[index % len(steps) :] + steps[: index % len(steps)]:
+        turned = steps[index % len(steps) :] + steps[: index % len(steps)]
+        by_contact.setdefault(lead[0], []).extend((lead, step) for step in turned)
+    chosen, added = {}, []
+    for index, (contact_id, candidates) in enumerate(sorted(by_contact.items())):
+        wanted = index % 2 == 0
+        ordered = sorted(candidates, key=lambda pair: pair[1].reaches_next_zone != wanted)
+        for lead, step in ordered:
             criterion = criteria[(lead[1], step.criterion)]
-            event = event_matching(grid, criterion, lead[0], 0)
+            event = event_matching(grid, criterion, contact_id, 0)
             if counts_only_for(criterion, event):
                 chosen[lead] = step
                 added += [
