@@ -2,7 +2,9 @@
     change. Each run at the as-of date D closes (valid_to = D) the open periods whose score
     changed, opens new ones from D, and closes those of leads no longer scored. History is
     never rebuilt from scratch, not even by --full-refresh: it records past runs, which the
-    inputs alone cannot reproduce. -#}
+    inputs alone cannot reproduce. is_surging came later: a record an earlier release wrote
+    gains the column at the next run, false in the periods already recorded (that release
+    flagged no surge), so that run opens a period for each lead surging then. -#}
 {{ config(
     materialized='incremental',
     incremental_strategy='delete+insert',
@@ -11,14 +13,16 @@
     on_schema_change='fail',
     enabled=lead_scoring.can_delete_rows(),
     pre_hook=[
+        "{{ add_columns_added_since({'is_surging': ['boolean', 'false']}) }}",
         "{{ forget_runs_from_as_of_date('valid_from') }}",
         "{{ reopen_periods_from_as_of_date('valid_to') }}",
     ],
 ) }}
 
-{#- the published score a period holds; a change in any but is_mql opens a new period -#}
+{#- the published score a period holds; a change in any but is_mql opens a new period (a
+    lead that starts or stops surging too: the change feed reports the start) -#}
 {%- set score_columns = [
-    'total_points', 'fit_points', 'activity_points', 'grade', 'zone', 'is_mql',
+    'total_points', 'fit_points', 'activity_points', 'grade', 'zone', 'is_mql', 'is_surging',
 ] -%}
 {%- set changing_columns = score_columns | reject('equalto', 'is_mql') | list %}
 

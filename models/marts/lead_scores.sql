@@ -5,34 +5,13 @@ with
 
 graded as (
 
-    select * from {{ ref('int_contact_points_graded') }}
+    select * from {{ ref('int_scored_leads_with_rep_signals') }}
 
 ),
 
 score_reasons as (
 
     select * from {{ ref('int_contact_score_reasons') }}
-
-),
-
-next_steps as (
-
-    -- the rank-1 step when it reaches a hotter zone, as a rep reads it: the criterion's
-    -- label as the grid writes it (not inflected), whole numbers, the points signed
-    select
-        contact_id,
-        scoring_model,
-        {{ dbt.concat([
-            'cast(events_needed as ' ~ dbt.type_string() ~ ')',
-            "' more '",
-            'label',
-            "' (+'",
-            'cast(points_gained as ' ~ dbt.type_string() ~ ')',
-            "') → '",
-            'zone_after',
-        ]) }} as next_step
-    from {{ ref('int_contact_next_steps') }}
-    where step_rank = 1 and reaches_next_zone
 
 ),
 
@@ -89,7 +68,12 @@ final as (
             earlier_mql_dates.first_mql_on,
             case when graded.is_mql then scoring_run.as_of_date end
         ) as first_mql_on,
-        next_steps.next_step
+        graded.next_step,
+        {% for days in velocity_offsets() -%}
+            cast(graded.points_{{ days }}d as {{ dbt.type_int() }}) as points_{{ days }}d,
+        {% endfor -%}
+        graded.is_surging,
+        graded.conversion_probability
     from graded
     cross join scoring_run
     left join score_reasons
@@ -100,10 +84,6 @@ final as (
         on
             graded.contact_id = earlier_mql_dates.contact_id
             and graded.scoring_model = earlier_mql_dates.scoring_model
-    left join next_steps
-        on
-            graded.contact_id = next_steps.contact_id
-            and graded.scoring_model = next_steps.scoring_model
 
 )
 

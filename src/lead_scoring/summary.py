@@ -152,6 +152,64 @@ def evaluation_line(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: 
     )
 
 
+def calibration_line(con: duckdb.DuckDBPyConnection, schema: str, scoring_model: str) -> str:
+    """The conversion probability of the hot zone's leads against the calibration window's
+    overall rate, and the Brier scores (score_calibration)."""
+    window_start, window_leads, rate, brier, backtest = con.execute(
+        f"""
+        select distinct
+            window_start, model_window_leads, model_window_conversion_rate, brier_score,
+            backtest_brier_score
+        from "{schema}".score_calibration
+        where scoring_model = ?
+        """,
+        [scoring_model],
+    ).fetchone() or (None, 0, None, None, None)
+    if not window_leads:
+        return "Calibration: no lead was scored at the window's start: no probability"
+    (hot_probability,) = con.execute(
+        f"""
+        select avg(conversion_probability)
+        from "{schema}".lead_scores
+        where scoring_model = ? and is_mql
+        """,
+        [scoring_model],
+    ).fetchone()
+    hot = (
+        "no hot lead"
+        if hot_probability is None
+        else f"the hot zone's leads convert with probability {hot_probability:.1%}"
+        + (f" ({hot_probability / rate:.1f}x the window's rate)" if rate else "")
+    )
+    backtest_text = "" if backtest is None else f", {backtest:.4f} on the leads scored now"
+    return (
+        f"Calibration since {window_start}: {rate:.1%} of {window_leads} leads converted;"
+        f" {hot}; Brier score {brier:.4f} on the window{backtest_text} (see score_calibration)"
+    )
+
+
+def surging_line(
+    con: duckdb.DuckDBPyConnection, schema: str, relations: dict[str, str], scoring_model: str
+) -> str:
+    """How many leads are surging (lead_scores.is_surging), or that the model flags none
+    (no surge_points: `relations` names the staging models by model name)."""
+    surging, has_surge_points = con.execute(
+        f"""
+        select
+            count(*) filter (where lead_scores.is_surging),
+            max(models.surge_points) is not null
+        from "{schema}".lead_scores
+        left join {relations["stg_grid__scoring_models"]} as models
+            on lead_scores.scoring_model = models.scoring_model
+        where lead_scores.scoring_model = ?
+        """,
+        [scoring_model],
+    ).fetchone()
+    if not has_surge_points:
+        return "Surging leads: none flagged (no surge_points in grid_scoring_models)"
+    return f"Surging leads (points_7d at least surge_points): {surging}"
+
+
 def render(con: duckdb.DuckDBPyConnection, schema: str, relations: dict[str, str]) -> str:
     """The whole summary, one section per scoring model; `schema` holds the marts,
     `relations` names the staging models by model name (from dbt's manifest)."""
@@ -173,6 +231,8 @@ def render(con: duckdb.DuckDBPyConnection, schema: str, relations: dict[str, str
             f"Scoring model '{scoring_model}' as of {scored_as_of}: "
             f"{totals[0]} leads, {totals[1]} MQLs (hot zone)",
             evaluation_line(con, schema, scoring_model),
+            calibration_line(con, schema, scoring_model),
+            surging_line(con, schema, relations, scoring_model),
             "",
             "Leads per grade:",
             grade_matrix(con, schema, scoring_model),

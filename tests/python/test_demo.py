@@ -328,6 +328,27 @@ def test_summary_reports_how_the_scores_ranked_later_conversions(demo_run):
     assert "Scoring model 'default' as of 2026-09-30" in text
 
 
+def test_summary_reports_the_calibration_and_the_surging_leads(demo_run):
+    with duckdb.connect(str(demo_run.duckdb_path), read_only=True) as con:
+        text = summary.render(con, "main", demo_run.relations())
+    [(start, leads, rate, brier)] = demo_run.query(
+        "select distinct window_start, model_window_leads, model_window_conversion_rate,"
+        " brier_score from main.score_calibration where scoring_model = 'default'"
+    )
+    [(hot_probability, surging)] = demo_run.query(
+        "select avg(conversion_probability) filter (where is_mql),"
+        " count(*) filter (where is_surging)"
+        " from main.lead_scores where scoring_model = 'default'"
+    )
+    assert f"Calibration since {start}: {rate:.1%} of {leads} leads converted;" in text
+    assert f"convert with probability {hot_probability:.1%}" in text
+    assert f"Brier score {brier:.4f} on the window" in text
+    # the default grid surges at 1000 points in 7 days; the example models set no surge_points
+    assert surging > 0
+    assert f"Surging leads (points_7d at least surge_points): {surging}" in text
+    assert "Surging leads: none flagged (no surge_points in grid_scoring_models)" in text
+
+
 def test_summary_says_it_summarises_the_published_scores_date(demo_run, capsys):
     status = lead_scoring_cli(
         ["summary", f"--project-dir={demo_run.project_dir}", f"--duckdb={demo_run.duckdb_path}"]

@@ -76,6 +76,7 @@ MARTS = [
     "score_model_performance",
     "account_scores",
     "score_sales_feedback_by_grade",
+    "score_calibration",
 ]
 DATASETS = {"demo": DEMO_AS_OF, "golden": golden.AS_OF.isoformat()}
 # the emulator reads each of the INSERTs dbt's seed sends through a SQL parser: the demo's
@@ -113,10 +114,10 @@ def prepare(workdir: Path, dataset: str) -> Path:
         write_demo_seed(project_dir, "contacts", golden.CONTACTS + grid_language.CONTACTS)
         write_demo_seed(project_dir, "accounts", golden.ACCOUNTS + grid_language.ACCOUNTS)
         write_demo_seed(project_dir, "events", golden.EVENTS + grid_language.EVENTS)
-        write_demo_seed(project_dir, "conversions", grid_language.CONVERSIONS)
+        write_demo_seed(project_dir, "conversions", golden.CONVERSIONS + grid_language.CONVERSIONS)
         write_demo_seed(project_dir, "contact_attributes", grid_language.ATTRIBUTES)
         write_demo_seed(project_dir, "sales_feedback", grid_language.FEEDBACK)
-        for extra_rows in (golden.TIERS_MODEL_ROWS, grid_language.GRID_ROWS):
+        for extra_rows in (golden.GRID_ROWS, grid_language.GRID_ROWS):
             for seed, rows in extra_rows.items():
                 append_seed_rows(project_dir, seed, rows)
     return project_dir

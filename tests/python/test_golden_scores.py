@@ -18,11 +18,17 @@ from support.golden_dataset import (
     ACTIVITY_AT_MINIMUM,
     AS_OF,
     BELOW_BAND_EDGES,
+    CALIBRATION_BACKTEST_BRIER,
+    CALIBRATION_BRIER,
+    CALIBRATION_CELLS,
     CONTACTS,
+    CONVERSIONS,
     EVENTS,
     FIT_AT_MINIMUM,
     FIT_CASES,
-    TIERS_MODEL_ROWS,
+    GRID_ROWS,
+    VELOCITY_CASES,
+    VELOCITY_DECAY,
     WINDOW_CASES,
     ZONES,
 )
@@ -32,9 +38,9 @@ from support.golden_dataset import (
 def run(tmp_path_factory) -> DbtRun:
     built = build_on_inputs(
         tmp_path_factory.mktemp("golden"),
-        {"contacts": CONTACTS, "accounts": ACCOUNTS, "events": EVENTS},
+        {"contacts": CONTACTS, "accounts": ACCOUNTS, "events": EVENTS, "conversions": CONVERSIONS},
         as_of=AS_OF.isoformat(),
-        extra_grid_rows=TIERS_MODEL_ROWS,
+        extra_grid_rows=GRID_ROWS,
         scoring_models=("default",),
     )
     assert built.returncode == 0, built.output
@@ -77,7 +83,9 @@ def test_every_contact_is_scored_once_per_model(run):
         "select scoring_model, count(*), count(distinct contact_id)"
         " from main.lead_scores group by 1 order by 1"
     )
+    calibrators = {row["contact_id"] for row in CONTACTS if row["job_title"] == "Calibrator"}
     assert rows == [
+        ("calibrated", len(calibrators), len(calibrators)),
         ("default", len(contacts), len(contacts)),
         ("tiers", len(contacts), len(contacts)),
     ]
@@ -300,18 +308,96 @@ def test_next_steps_by_hand(run, contact_id):
 
 
 # the `tiers` model (100 / 200 / 500 / 900 at 1 / 2 / 5 / 10 events, cap 1000; no fit rule:
-# fit D, always cold): the fewest events to the next tier, the points it adds
+# fit D, always cold): the fewest events to the next tier, the points it adds. Its second
+# criterion, fading_pings (400 at 1+, display_order 2), has no event for these leads: one
+# ping on the as-of date gives 400 (decay factor 1). No step reaches a hotter zone, so
+# fewer events rank first, then more points, then display_order
+FADING_PING_STEP = ("fading_pings", 1, 400, "cold", False)
+
+
 @pytest.mark.parametrize(
     ("contact_id", "expected"),
     [
-        ("tiers_0", [("pricing_visits", 1, 100, "cold", False, 1)]),
-        ("tiers_2", [("pricing_visits", 3, 300, "cold", False, 1)]),  # 5 events: 500 - 200
-        ("tiers_4", [("pricing_visits", 1, 300, "cold", False, 1)]),  # 5 events: 500 - 200
-        ("tiers_9", [("pricing_visits", 1, 400, "cold", False, 1)]),  # 10 events: 900 - 500
-        # 900 is the top tier: below the cap (1000) but no tier is higher, so no step
-        ("tiers_10", []),
+        # both one event away: 400 > 100
+        ("tiers_0", [(*FADING_PING_STEP, 1), ("pricing_visits", 1, 100, "cold", False, 2)]),
+        # 5 events: 500 - 200, three events away; the ping is one
+        ("tiers_2", [(*FADING_PING_STEP, 1), ("pricing_visits", 3, 300, "cold", False, 2)]),
+        # 5 events: 500 - 200, one away as the ping: 400 > 300
+        ("tiers_4", [(*FADING_PING_STEP, 1), ("pricing_visits", 1, 300, "cold", False, 2)]),
+        # 10 events: 900 - 500 = 400, one away as the ping, same points: display_order 1 first
+        ("tiers_9", [("pricing_visits", 1, 400, "cold", False, 1), (*FADING_PING_STEP, 2)]),
+        # 900 is the top tier: below the cap (1000) but no tier is higher, so no step there
+        ("tiers_10", [(*FADING_PING_STEP, 1)]),
     ],
 )
 def test_next_step_is_the_nearest_higher_tier(run, contact_id, expected):
     assert next_steps(run, contact_id, "tiers") == expected
     assert next_step(run, contact_id, "tiers") is None
+
+
+def velocity(run: DbtRun, contact_id: str, scoring_model: str = "tiers") -> tuple:
+    """(activity_points, points_7d, points_30d, is_surging) of a lead."""
+    rows = run.query(
+        "select activity_points, points_7d, points_30d, is_surging from main.lead_scores"
+        " where contact_id = ? and scoring_model = ?",
+        [contact_id, scoring_model],
+    )
+    assert len(rows) == 1
+    return rows[0]
+
+
+@pytest.mark.parametrize("contact_id", sorted(VELOCITY_CASES))
+def test_velocity_reads_each_earlier_date_with_its_own_window(run, contact_id):
+    _, points_7d, points_30d = VELOCITY_CASES[contact_id]
+    # the tiers model surges at +100 in 7 days
+    assert velocity(run, contact_id)[1:] == (points_7d, points_30d, points_7d >= 100)
+
+
+def test_velocity_decays_from_the_earlier_date(run):
+    assert velocity(run, "velocity_decay")[:3] == VELOCITY_DECAY
+    assert detail(run, "velocity_decay", "fading_pings", "tiers") == (1, 400, 123, 400)
+
+
+def test_a_model_without_surge_points_flags_no_surge(run):
+    # cal_b6: two visits in the last 7 days, +200 points, but `calibrated` has no surge_points
+    assert velocity(run, "cal_b6", "calibrated") == (200, 200, 200, False)
+
+
+def test_calibration_cells_with_the_prior_and_an_empty_cell(run):
+    rows = run.query(
+        "select grade, window_leads, window_conversions, raw_conversion_rate,"
+        " conversion_probability, model_window_leads, model_window_conversion_rate,"
+        " window_start from main.score_calibration where scoring_model = 'calibrated'"
+        " order by grade"
+    )
+    found = {row[0]: row[1:] for row in rows}
+    assert sorted(found) == sorted(CALIBRATION_CELLS)
+    for grade, (leads, conversions, raw_rate, probability) in CALIBRATION_CELLS.items():
+        got = found[grade]
+        assert got[:2] == (leads, conversions), grade
+        assert got[2] == (pytest.approx(raw_rate) if raw_rate is not None else None), grade
+        assert got[3] == pytest.approx(probability), grade
+        assert got[4:6] == (10, pytest.approx(0.1))
+        assert str(got[6]) == "2026-04-01"
+
+
+def test_brier_scores_on_the_window_and_the_backtest(run):
+    rows = run.query(
+        "select distinct brier_score, backtest_brier_score from main.score_calibration"
+        " where scoring_model = 'calibrated'"
+    )
+    assert rows == [(pytest.approx(CALIBRATION_BRIER), pytest.approx(CALIBRATION_BACKTEST_BRIER))]
+
+
+def test_each_lead_gets_the_probability_of_its_cell_now(run):
+    rows = run.query(
+        "select contact_id, grade, conversion_probability from main.lead_scores"
+        " where scoring_model = 'calibrated' order by contact_id"
+    )
+    # now: cal_b6 is "3" (0.1), every other lead "1" (2/26): cal_a's visit is 100 days old
+    assert rows == [
+        (contact_id, grade, pytest.approx(CALIBRATION_CELLS[grade][3]))
+        for contact_id, grade in [(f"cal_a{n}", "1") for n in range(1, 5)]
+        + [(f"cal_b{n}", "1") for n in range(1, 6)]
+        + [("cal_b6", "3"), ("cal_c1", "1"), ("cal_d1", "1")]
+    ]

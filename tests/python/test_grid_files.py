@@ -67,9 +67,9 @@ def test_columns_in_another_order_are_fine(grid):
 
 
 MULTI_LINE_LABEL = (
-    "scoring_model,label,zone_method,conversion_product\n"  # line 1
+    "scoring_model,label,zone_method,conversion_product,surge_points\n"  # line 1
     'default,"Fit x activity\n'  # line 2
-    '(the shipped grid)",matrix,\n'  # line 3: the same row
+    '(the shipped grid)",matrix,,\n'  # line 3: the same row
 )
 
 
@@ -77,14 +77,14 @@ def test_a_short_row_names_its_line_counting_a_multi_line_cell(grid):
     path = grid / "grid_scoring_models.csv"
     path.write_text(MULTI_LINE_LABEL + "short,Short row,matrix\n")
 
-    assert check_grid_files(grid) == [GridFileProblem(path, 4, "row has 3 cells, the header has 4")]
+    assert check_grid_files(grid) == [GridFileProblem(path, 4, "row has 3 cells, the header has 5")]
 
 
 def test_a_long_row_names_its_line_counting_a_multi_line_cell(grid):
     path = grid / "grid_scoring_models.csv"
-    path.write_text(MULTI_LINE_LABEL + "ok,Fine,total,\nlong,Long, with a comma,total,\n")
+    path.write_text(MULTI_LINE_LABEL + "ok,Fine,total,,\nlong,Long, with a comma,total,,\n")
 
-    assert check_grid_files(grid) == [GridFileProblem(path, 5, "row has 5 cells, the header has 4")]
+    assert check_grid_files(grid) == [GridFileProblem(path, 5, "row has 6 cells, the header has 5")]
 
 
 def test_an_unclosed_quote_names_the_line_its_row_starts_on(grid):

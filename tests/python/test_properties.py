@@ -37,6 +37,7 @@ from hypothesis import strategies as st
 from support.dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt, write_inputs
 from support.grid_language_dataset import fit_rule
 from support.reference_next_steps import Step, next_step_text, next_steps
+from support.reference_rep_signals import calibration, velocity
 from support.reference_scoring import Grid, Score, event_matches, score_all
 
 AS_OF = dt.date(2026, 6, 30)
@@ -264,6 +265,7 @@ def model_grid(draw, model: str) -> Grid:
         "label": f"Model {model}",
         "zone_method": "matrix" if shape == "matrix" else "total",
         "conversion_product": draw(st.sampled_from([None, "addon"])),
+        "surge_points": draw(st.sampled_from([None, 1, 50])),
     }
     return Grid(
         criteria,
@@ -900,6 +902,17 @@ def with_event(tables: dict[str, list[dict]], added: dict) -> dict[str, list[dic
 # --- properties ---------------------------------------------------------------------------
 
 
+def rounded(value):
+    """``value`` with every float rounded to 9 places (SQL sums in another order)."""
+    if isinstance(value, float):
+        return round(value, 9)
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(rounded(v) for v in value)
+    return value
+
+
 def test_dbt_scores_equal_the_independent_reference(scorer):
     # the worked example, then twelve random ones, scored in one build
     batch = [(WORKED_GRID, WORKED_TABLES), *drawn(examples(), 12, "reference")]
@@ -936,6 +949,37 @@ def test_dbt_scores_equal_the_independent_reference(scorer):
     assert {(contact_id, model): text for contact_id, model, text in next_step_texts} == {
         scored: next_step_text(expected_steps.get(scored, [])) for scored in expected
     }
+    # SPEC section 8 on the same build: velocity, then the calibration window
+    assert {
+        (contact_id, model): (points_7d, points_30d, is_surging)
+        for contact_id, model, points_7d, points_30d, is_surging in run.query(
+            "select contact_id, scoring_model, points_7d, points_30d, is_surging"
+            " from main.lead_scores"
+        )
+    } == velocity(tables, grid, AS_OF)
+    calibrated = calibration(tables, grid, AS_OF)
+    assert rounded(
+        {
+            (contact_id, model): probability
+            for contact_id, model, probability in run.query(
+                "select contact_id, scoring_model, conversion_probability from main.lead_scores"
+            )
+        }
+    ) == rounded(calibrated.lead_probability)
+    cells = run.query(
+        "select scoring_model, grade, window_leads, window_conversions, conversion_probability,"
+        " brier_score, backtest_brier_score from main.score_calibration"
+    )
+    assert rounded(
+        {
+            (model, grade): (leads, conversions, p)
+            for model, grade, leads, conversions, p, *_ in cells
+        }
+    ) == rounded(calibrated.cells)
+    assert rounded({model: brier for model, *_, brier, _ in cells}) == rounded(calibrated.brier)
+    assert rounded({model: backtest for model, *_, backtest in cells}) == rounded(
+        calibrated.backtest_brier
+    )
 
 
 def test_adding_a_matching_event_never_lowers_a_positive_criterion(scorer):
@@ -1073,8 +1117,18 @@ def test_the_next_step_keeps_its_promise(scorer):
     scores = totals_and_zones(run)
     criteria = {(c["scoring_model"], c["criterion"]): c for c in grid.activity_criteria}
 
+    in_sequences = {
+        (sequence["scoring_model"], sequence[step])
+        for sequence in grid.activity_sequences
+        for step in ("first_criterion", "then_criterion")
+    }
+
     def counts_only_for(criterion: dict, event: dict) -> bool:
-        """The event matches no other criterion of the step's model."""
+        """The event matches no other criterion of the step's model, and the criterion is
+        no step of a sequence (whose points the events could earn too: `zone_after` is the
+        zone with only the step's change)."""
+        if (criterion["scoring_model"], criterion["criterion"]) in in_sequences:
+            return False
         return not any(
             event_matches(
                 event,
@@ -1089,15 +1143,20 @@ def test_the_next_step_keeps_its_promise(scorer):
         )
 
     # one step per contact (its events reach every model that scores it: only the step's
-    # model is checked), in turn its model's 1st, 2nd, ... step (wrapping) from contact to
-    # contact, or the next one whose events no other criterion of the model counts too
-    chosen, added = {}, []
+    # model is checked): of every other contact a step that reaches the next zone if it has
+    # one, of the others one that does not, each the first whose events no other criterion
+    # of the model counts too (in turn its model's 1st, 2nd, ... step from contact to contact)
+    by_contact: dict[str, list[tuple[tuple, Step]]] = {}
     for index, (lead, steps) in enumerate(sorted(dbt_next_steps(run).items())):
-        if any(contact_id == lead[0] for contact_id, _ in chosen):
-            continue
-        for step in steps[index % len(steps) :] + steps[: index % len(steps)]:
+        turned = steps[index % len(steps) :] + steps[: index % len(steps)]
+        by_contact.setdefault(lead[0], []).extend((lead, step) for step in turned)
+    chosen, added = {}, []
+    for index, (contact_id, candidates) in enumerate(sorted(by_contact.items())):
+        wanted = index % 2 == 0
+        ordered = sorted(candidates, key=lambda pair: pair[1].reaches_next_zone != wanted)
+        for lead, step in ordered:
             criterion = criteria[(lead[1], step.criterion)]
-            event = event_matching(grid, criterion, lead[0], 0)
+            event = event_matching(grid, criterion, contact_id, 0)
             if counts_only_for(criterion, event):
                 chosen[lead] = step
                 added += [

@@ -32,7 +32,7 @@ DAYS = [FIRST_DAY + dt.timedelta(days=offset) for offset in range(30)]
 EDIT_DAY = DAYS[11]  # an account and a contact are edited in the CRM
 GRID_CHANGE_DAY = DAYS[19]  # the default grid's key page visits earn less from this day
 ALL_INPUTS = "all_inputs"
-SCORE_COLUMNS = "total_points, fit_points, activity_points, grade, zone, is_mql"
+SCORE_COLUMNS = "total_points, fit_points, activity_points, grade, zone, is_mql, is_surging"
 
 
 class Warehouse:
@@ -239,8 +239,16 @@ def implied_history(
                 open_period[1] = day
             if current is not None:
                 lead_periods.append([day, None, current])
-            # the feed: grade, zone or total changed (or the lead entered or left)
-            if previous is None or current is None or _feed(previous) != _feed(current):
+            # the feed: grade, zone or total changed (or the lead entered or left), or the
+            # lead started surging (SPEC section 8)
+            was_surging = bool(previous and previous[6])
+            is_surging = bool(current and current[6])
+            if (
+                previous is None
+                or current is None
+                or _feed(previous) != _feed(current)
+                or (is_surging and not was_surging)
+            ):
                 was_mql = bool(previous and previous[5])
                 is_mql = bool(current and current[5])
                 changes.add(
@@ -255,6 +263,7 @@ def implied_history(
                         current[0] if current else None,
                         is_mql and not was_mql,
                         was_mql and not is_mql,
+                        is_surging and not was_surging,
                     )
                 )
     history = {
@@ -266,7 +275,7 @@ def implied_history(
 
 
 def _feed(values: tuple) -> tuple:
-    total, _fit, _activity, grade, zone, _is_mql = values
+    total, _fit, _activity, grade, zone, _is_mql, _is_surging = values
     return total, grade, zone
 
 
@@ -287,7 +296,7 @@ def recorded_changes(warehouse: Warehouse) -> set[tuple]:
             f"""
             select contact_id, scoring_model, changed_on, previous_grade, current_grade,
                 previous_zone, current_zone, previous_total_points, current_total_points,
-                became_mql, left_mql
+                became_mql, left_mql, became_surging
             from {warehouse.marts}.lead_score_changes
             """
         )
@@ -307,7 +316,7 @@ def test_history_and_change_feed_are_what_the_daily_scores_imply(month_of_daily_
     assert recorded_history(warehouse) == history
     assert recorded_changes(warehouse) == changes
     # the month saw every kind of change the feed knows
-    assert any(row[-2] for row in changes) and any(row[-1] for row in changes)
+    assert all(any(row[flag] for row in changes) for flag in (-3, -2, -1))
     assert {row[2] for row in changes} > {FIRST_DAY, GRID_CHANGE_DAY}
 
 
@@ -374,6 +383,37 @@ def test_a_run_at_an_earlier_date_rewinds_history_to_it(month_of_daily_runs, tmp
     assert recorded_history(copy) == history
     assert recorded_changes(copy) == changes
     assert max(row[2] for row in changes) == rewound_to
+
+
+def test_a_record_from_before_velocity_gains_its_columns_at_the_next_run(
+    month_of_daily_runs, tmp_path
+):
+    """The upgrade: a history and a change feed an earlier release wrote have no
+    is_surging / became_surging (the columns dropped here leave the tables as that release
+    left them); the next run adds them (false in the rows already recorded: that release
+    flagged no surge) instead of failing on the schema change, and reports every lead
+    surging then as starting to."""
+    warehouse, _ = month_of_daily_runs
+    copy = copy_warehouse(warehouse, tmp_path)
+    last_day = DAYS[-1]
+    with duckdb.connect(str(copy.duckdb_path)) as con:
+        con.execute(f"alter table {copy.marts}.lead_score_history drop column is_surging")
+        con.execute(f"alter table {copy.marts}.lead_score_changes drop column became_surging")
+    rerun = copy.build(last_day)
+    assert rerun.returncode == 0, rerun.output
+
+    history = recorded_history(copy)
+    changes = recorded_changes(copy)
+    # the rows recorded before the upgrade say "not surging"
+    assert {row[-1] for row in history if row[2] < last_day} == {False}
+    assert {row[-1] for row in changes if row[2] < last_day} == {False}
+    # the current periods are the published scores, as after any run
+    published = published_scores(copy)
+    assert {row[:2]: row[4:] for row in history if row[3] is None} == published
+    # every lead surging now starts to, for the record: a row of the feed at the run
+    surging = {lead for lead, values in published.items() if values[-1]}
+    assert surging
+    assert {row[:2] for row in changes if row[2] == last_day and row[-1]} == surging
 
 
 def copy_warehouse(warehouse: Warehouse, workdir: Path) -> Warehouse:

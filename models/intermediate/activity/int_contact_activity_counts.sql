@@ -1,3 +1,5 @@
+{%- set offsets = scoring_offsets() %}
+
 with
 
 matched_events as (
@@ -6,18 +8,73 @@ matched_events as (
 
 ),
 
+scoring_offsets as (
+
+    {{ scoring_offset_dates() }}
+
+),
+
+counted_by_offset as (
+
+    -- one pass over the matched events counts every offset at once: an event counts at an
+    -- offset when it is on or before that date and inside the window ending on it
+    select
+        {% for days_earlier in offsets -%}
+            {%- set is_counted = is_counted_days_earlier(
+                'matched_events.days_before_as_of',
+                'matched_events.lookback_days',
+                days_earlier,
+            ) %}
+            count(case when {{ is_counted }} then 1 end) as event_count_{{ days_earlier }},
+            max(case when {{ is_counted }} then matched_events.occurred_date end)
+                as last_event_on_{{ days_earlier }},
+            min(case when {{ is_counted }} then matched_events.days_before_as_of end)
+            - {{ days_earlier }} as days_since_last_event_{{ days_earlier }},
+        {% endfor -%}
+        matched_events.contact_id,
+        matched_events.scoring_model,
+        matched_events.criterion
+    from matched_events
+    group by
+        matched_events.contact_id,
+        matched_events.scoring_model,
+        matched_events.criterion
+
+),
+
+unpivoted as (
+
+    -- one row per offset; the most recent counted event dates the criterion for decay
+    select
+        {% for column in ['event_count', 'last_event_on', 'days_since_last_event'] -%}
+            case scoring_offsets.days_earlier
+                {% for days_earlier in offsets -%}
+                    when {{ days_earlier }}
+                        then counted_by_offset.{{ column }}_{{ days_earlier }}
+                {% endfor -%}
+            end as {{ column }},
+        {% endfor -%}
+        counted_by_offset.contact_id,
+        counted_by_offset.scoring_model,
+        counted_by_offset.criterion,
+        scoring_offsets.days_earlier
+    from counted_by_offset
+    cross join scoring_offsets
+
+),
+
 final as (
 
-    -- the most recent counted event dates the criterion for decay
     select
         contact_id,
         scoring_model,
         criterion,
-        count(*) as event_count,
-        max(occurred_date) as last_event_on,
-        min(days_before_as_of) as days_since_last_event
-    from matched_events
-    group by 1, 2, 3
+        days_earlier,
+        event_count,
+        last_event_on,
+        days_since_last_event
+    from unpivoted
+    where event_count > 0
 
 )
 

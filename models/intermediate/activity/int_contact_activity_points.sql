@@ -20,11 +20,13 @@ activity_criteria as (
 
 tiered as (
 
-    -- the highest tier reached counts
+    -- the highest tier reached counts, at every date the activity is scored at: this is
+    -- the one place of the tier, cap and decay rule
     select
         activity_counts.contact_id,
         activity_counts.scoring_model,
         activity_counts.criterion,
+        activity_counts.days_earlier,
         activity_counts.event_count,
         activity_counts.last_event_on,
         activity_counts.days_since_last_event,
@@ -76,6 +78,7 @@ final as (
         scoring_model,
         'activity' as dimension,
         criterion,
+        days_earlier,
         label,
         display_order,
         event_count,

@@ -14,23 +14,33 @@ activity_sequences as (
 
 sequence_events as (
 
-    -- the events each step's criterion counts (int_events_matched_to_criteria keeps those in
-    -- its window), one row per sequence and step (a criterion may be both steps)
-    {% for step in ['first', 'then'] -%}
-        select
-            '{{ step }}' as step,
-            matched_events.contact_id,
-            activity_sequences.scoring_model,
-            activity_sequences.criterion,
-            activity_sequences.within_days,
-            matched_events.occurred_date,
-            matched_events.days_before_as_of
-        from matched_events
-        inner join activity_sequences
-            on
-                matched_events.scoring_model = activity_sequences.scoring_model
-                and matched_events.criterion = activity_sequences.{{ step }}_criterion
-        {% if not loop.last %}union all{% endif %}
+    -- the events each step's criterion counts at each date the activity is scored at
+    -- (macro scoring_offsets: int_events_matched_to_criteria keeps the events counted at any
+    -- of them), one row per date, sequence and step (a criterion may be both steps)
+    {% for days_earlier in scoring_offsets() -%}
+        {% set outer_loop = loop -%}
+        {% for step in ['first', 'then'] -%}
+            select
+                {{ days_earlier }} as days_earlier,
+                '{{ step }}' as step,
+                matched_events.contact_id,
+                activity_sequences.scoring_model,
+                activity_sequences.criterion,
+                activity_sequences.within_days,
+                matched_events.occurred_date,
+                matched_events.days_before_as_of
+            from matched_events
+            inner join activity_sequences
+                on
+                    matched_events.scoring_model = activity_sequences.scoring_model
+                    and matched_events.criterion = activity_sequences.{{ step }}_criterion
+            where {{ is_counted_days_earlier(
+                'matched_events.days_before_as_of',
+                'matched_events.lookback_days',
+                days_earlier,
+            ) }}
+            {% if not (loop.last and outer_loop.last) %}union all{% endif %}
+        {% endfor %}
     {% endfor %}
 
 ),
@@ -43,6 +53,7 @@ completed as (
         then_events.contact_id,
         then_events.scoring_model,
         then_events.criterion,
+        then_events.days_earlier,
         min(then_events.occurred_date) as completed_on
     from sequence_events as then_events
     inner join sequence_events as first_events
@@ -50,13 +61,14 @@ completed as (
             then_events.contact_id = first_events.contact_id
             and then_events.scoring_model = first_events.scoring_model
             and then_events.criterion = first_events.criterion
+            and then_events.days_earlier = first_events.days_earlier
             and then_events.days_before_as_of <= first_events.days_before_as_of
             and first_events.days_before_as_of - then_events.days_before_as_of
             <= first_events.within_days
     where
         then_events.step = 'then'
         and first_events.step = 'first'
-    group by 1, 2, 3
+    group by 1, 2, 3, 4
 
 ),
 
@@ -67,6 +79,7 @@ final as (
     select
         completed.contact_id,
         completed.scoring_model,
+        completed.days_earlier,
         'activity' as dimension,
         completed.criterion,
         activity_sequences.label,

@@ -54,22 +54,31 @@ matched_to_rules as (
 
 final as (
 
-    -- the window is lookback_days calendar days ending on the as-of date, both ends inclusive
+    -- the window is lookback_days calendar days ending on the as-of date, both ends
+    -- inclusive; an event is kept when it counts at any of the dates the activity is scored
+    -- at (macro scoring_offsets), so the counts read every date in one pass
     select
         matched_to_rules.event_id,
         matched_to_rules.contact_id,
         matched_to_rules.scoring_model,
         matched_to_rules.criterion,
         matched_to_rules.occurred_date,
-        matched_to_rules.days_before_as_of
+        matched_to_rules.days_before_as_of,
+        activity_criteria.lookback_days
     from matched_to_rules
     inner join activity_criteria
         on
             matched_to_rules.scoring_model = activity_criteria.scoring_model
             and matched_to_rules.criterion = activity_criteria.criterion
-    where {{ is_within_lookback(
-        'matched_to_rules.days_before_as_of', 'activity_criteria.lookback_days'
-    ) }}
+    where
+        {% for days_earlier in scoring_offsets() -%}
+            {{ is_counted_days_earlier(
+                'matched_to_rules.days_before_as_of',
+                'activity_criteria.lookback_days',
+                days_earlier,
+            ) }}
+            {% if not loop.last %}or {% endif %}
+        {%- endfor %}
 
 )
 

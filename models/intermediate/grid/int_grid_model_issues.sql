@@ -1,6 +1,6 @@
-{#- Problems of grid_scoring_models: a model listed twice, with a blank label or an unknown
-    zone_method; a model named in any grid seed but listed in no row; a one-dimension model
-    zoned by the matrix, or a model with no criterion at all. -#}
+{#- Problems of grid_scoring_models: a model listed twice, with a blank label, an unknown
+    zone_method or a surge_points not above 0; a model named in any grid seed but listed in
+    no row; a one-dimension model zoned by the matrix, or a model with no criterion at all. -#}
 {%- set zone_methods = ['matrix', 'total'] -%}
 
 with
@@ -156,6 +156,16 @@ final as (
         'scoring_model or label is blank' as issue
     from scoring_models_listed
     where scoring_model is null or label is null or label = ''
+
+    union all
+
+    select
+        'grid_scoring_models' as grid_file,
+        scoring_model,
+        '' as criterion,
+        'surge_points must be above 0 (blank for no surge)' as issue
+    from scoring_models_listed
+    where surge_points <= 0
 
     union all
 

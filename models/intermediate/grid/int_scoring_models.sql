@@ -66,7 +66,8 @@ distinct_models as (
         scoring_model,
         min(label) as label,
         min(zone_method) as zone_method,
-        min(conversion_product) as conversion_product
+        min(conversion_product) as conversion_product,
+        min(surge_points) as surge_points
     from scoring_models
     where scoring_model is not null
     group by 1
@@ -80,6 +81,7 @@ final as (
         distinct_models.label,
         distinct_models.zone_method,
         distinct_models.conversion_product,
+        distinct_models.surge_points,
         coalesce(model_dimensions.has_fit_grade, false) as has_fit_grade,
         coalesce(model_dimensions.has_activity_grade, false) as has_activity_grade
     from distinct_models

@@ -14,7 +14,9 @@ conversions_by_product as (
 
 scoring_run as (
 
-    select {{ scoring_as_of_date() }} as as_of_date
+    select
+        {{ scoring_as_of_date() }} as as_of_date,
+        {{ calibration_start_date() }} as calibration_start_date
 
 ),
 
@@ -34,13 +36,15 @@ conversion_scopes as (
 scoped_conversions as (
 
     select
+        {% for dated in ['as_of', 'calibration_start'] -%}
+            max(
+                case when conversions_by_product.has_converted_by_{{ dated }} then 1 else 0 end
+            ) = 1 as has_converted_by_{{ dated }},
+            min(conversions_by_product.first_converted_date_after_{{ dated }})
+                as first_converted_date_after_{{ dated }},
+        {% endfor -%}
         conversions_by_product.contact_id,
-        conversion_scopes.conversion_product,
-        max(
-            case when conversions_by_product.has_converted_by_as_of then 1 else 0 end
-        ) = 1 as is_existing_customer,
-        min(conversions_by_product.first_converted_date_after_as_of)
-            as first_converted_date_after_as_of
+        conversion_scopes.conversion_product
     from conversions_by_product
     inner join conversion_scopes
         on
@@ -52,16 +56,26 @@ scoped_conversions as (
 
 final as (
 
+    -- the same dating at the calibration window's start (conversion_horizon_days before
+    -- the as-of date): who was a customer then, and how long the first conversion after it
+    -- took
     select
         scoped_conversions.contact_id,
         scoped_conversions.conversion_product,
-        scoped_conversions.is_existing_customer,
+        scoped_conversions.has_converted_by_as_of as is_existing_customer,
         scoped_conversions.first_converted_date_after_as_of,
         {{ dbt.datediff(
             'scoring_run.as_of_date',
             'scoped_conversions.first_converted_date_after_as_of',
             'day'
-        ) }} as days_to_conversion
+        ) }} as days_to_conversion,
+        scoped_conversions.has_converted_by_calibration_start
+            as is_customer_at_calibration_start,
+        {{ dbt.datediff(
+            'scoring_run.calibration_start_date',
+            'scoped_conversions.first_converted_date_after_calibration_start',
+            'day'
+        ) }} as days_to_conversion_after_calibration_start
     from scoped_conversions
     cross join scoring_run
 

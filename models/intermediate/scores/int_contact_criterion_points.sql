@@ -22,13 +22,16 @@ with
 
 activity_points as (
 
+    -- the published scores are those as of the as-of date itself (0 days earlier)
     select * from {{ ref('int_contact_activity_points') }}
+    where days_earlier = 0
 
 ),
 
 sequence_points as (
 
     select * from {{ ref('int_contact_sequence_points') }}
+    where days_earlier = 0
 
 ),
 

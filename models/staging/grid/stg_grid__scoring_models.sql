@@ -12,7 +12,8 @@ final as (
         trim(scoring_model) as scoring_model,
         trim(label) as label,
         {{ normalized_text('zone_method') }} as zone_method,
-        {{ normalized_text('conversion_product') }} as conversion_product
+        {{ normalized_text('conversion_product') }} as conversion_product,
+        cast(surge_points as {{ dbt.type_int() }}) as surge_points
     from source
 
 )

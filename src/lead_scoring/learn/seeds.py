@@ -127,6 +127,9 @@ def seed_rows(options: Options, grid: Grid, zones: dict) -> dict:
             "label": f"Learned from conversions after {options.as_of}",
             "zone_method": "matrix" if "matrix" in zones else "total",
             "conversion_product": options.conversion_product or "",
+            # a learned grid flags no surge: the rep sets surge_points once the velocity
+            # of its leads is known
+            "surge_points": "",
         }
     ]
     return {

@@ -162,6 +162,10 @@ BAD_GRIDS = {
         replace_in_seed("grid_scoring_models", "points,total,", "points,matrix,"),
         ["hubspot_style |  | a one-dimension model (no fit criteria or bands)"],
     ),
+    "surge points not above 0": (
+        replace_in_seed("grid_scoring_models", "points,total,,", "points,total,,0"),
+        ["grid_scoring_models | hubspot_style |  | surge_points must be above 0"],
+    ),
     "model in no grid_scoring_models row": (
         replace_in_seed(
             "grid_scoring_models", "fading_engagement,Fit x activity whose", "fading,Fit x"

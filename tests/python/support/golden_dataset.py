@@ -247,6 +247,8 @@ TIERS_MODEL_ROWS = {
             "label": "All four tiers",
             "zone_method": "matrix",
             "conversion_product": "",
+            # its leads surge at +100 activity points in 7 days (velocity cases below)
+            "surge_points": 100,
         }
     ],
     "grid_activity_criteria": [
@@ -261,7 +263,18 @@ TIERS_MODEL_ROWS = {
             "max_points": 1000,
             "lookback_days": 90,
             "display_order": 1,
-        }
+        },
+        # a decaying criterion only the contact velocity_decay has events for
+        {
+            "scoring_model": "tiers",
+            "criterion": "fading_pings",
+            "label": "Fading pings",
+            "points_1_plus": 400,
+            "max_points": 400,
+            "lookback_days": 90,
+            "decay_half_life_days": 10,
+            "display_order": 2,
+        },
     ],
     "grid_activity_match_rules": [
         {
@@ -269,7 +282,13 @@ TIERS_MODEL_ROWS = {
             "criterion": "pricing_visits",
             "event_type": "page_view",
             "subject_pattern": "/pricing%",
-        }
+        },
+        {
+            "scoring_model": "tiers",
+            "criterion": "fading_pings",
+            "event_type": "velocity_ping",
+            "subject_pattern": "",
+        },
     ],
     "grid_grade_bands": [
         {"scoring_model": "tiers", "dimension": dimension, "grade": grade, "min_points": minimum}
@@ -292,4 +311,141 @@ TIERS_MODEL_ROWS = {
         }
         for fit_grade in "ABCD"
     ],
+}
+
+
+# --- score velocity (SPEC section 8), model `tiers` ---------------------------------------
+# points_7d / points_30d = activity points now minus as of A-7 (2026-06-23) / A-30
+# (2026-05-31), each with its own 90-day window ending on that date: an event d days before
+# A counts as of A-k when d >= k and d - k < 90. pricing_visits: 1 -> 100, 2-4 -> 200.
+VELOCITY_CASES = {
+    # 93 days before: out as of A (93 >= 90), in as of A-7 (86) and A-30 (63); 50 in all:
+    # now 1 event = 100, A-7 2 = 200, A-30 2 = 200 -> -100, -100
+    "velocity_leaving": ([93, 50], -100, -100),
+    # 50 in all three, 3 only as of A: now 2 = 200; A-7 and A-30 1 = 100 -> +100, +100
+    "velocity_new": ([50, 3], 100, 100),
+    # 96 leaves the window between A-7 and A (96 - 7 = 89 < 90), 97 is out at A-7 too
+    # (90); 10 is in as of A and A-7, after A-30: now {10} = 100, A-7 {96, 10} = 200,
+    # A-30 {96, 97} = 200 -> -100, -100
+    "velocity_edge_96": ([96, 97, 10], -100, -100),
+    # 7 days before is on A-7 itself (counted then), 6 is after it: now 2 = 200, A-7
+    # {7} = 100, A-30 none = 0 -> +100, +200
+    "velocity_on_earlier_date": ([7, 6], 100, 200),
+}
+for contact_id, (days, _, _) in VELOCITY_CASES.items():
+    lead(
+        contact_id,
+        events=[event(contact_id, "page_view", "/pricing", days_before(day)) for day in days],
+    )
+
+# fading_pings: 400 points, half-life 10 days, from the date scored at. One ping 17 days
+# before A: now 400 * 0.5^(17/10) = 123.11 -> 123; as of A-7 it is 10 days old:
+# 400 * 0.5 = 200; as of A-30 it is after the date: 0 -> points_7d = 123 - 200 = -77,
+# points_30d = 123
+lead("velocity_decay", events=[event("velocity_decay", "velocity_ping", None, days_before(17))])
+VELOCITY_DECAY = (123, -77, 123)
+
+# --- conversion probability (SPEC section 8), model `calibrated` ---------------------------
+# Its audience is the contacts titled "Calibrator". A = 2026-06-30, H = 90 (default): the
+# window starts at A-90 = 2026-04-01 and its outcome is a conversion in (04-01, 06-30].
+# One pricing visit = 100 points = grade "2", two = 200 = "3" (hot), none = "1"; "4" (300)
+# is out of reach, a cell of the model no lead is in.
+# Window (contacts created by 04-01, not customers then), graded as of 04-01:
+#   cal_a1..cal_a4: a visit 100 days before A (10 before 04-01): "2"; cal_a1 converts 05-15
+#   cal_b1..cal_b6: nothing before 04-01: "1"; cal_b1 converts 07-10 (after A: not in the
+#     window), cal_b6 visits 5 and 6 days before A (now "3")
+#   cal_c1: customer since 03-01, left out; cal_d1: created 05-01, left out
+# 10 leads, 1 conversion: p = 0.1, m = 20 (calibration_prior_leads)
+#   "2": 4 leads, 1 conversion, raw 0.25, (1 + 20 * 0.1) / (4 + 20) = 3/24 = 0.125
+#   "1": 6 leads, 0 conversions, raw 0, (0 + 2) / (6 + 20) = 2/26 = 0.0769...
+#   "3": no window lead (cal_b6's cell now): p = (0 + 2) / (0 + 20) = 0.1, raw null
+#   "4": no lead at all, a cell of the model all the same: p = 0.1, raw null
+# Brier on the window: ((1 - 0.125)^2 + 3 * 0.125^2 + 6 * (2/26)^2) / 10
+#   = (13/16 + 6/169) / 10 = 2293/27040 = 0.084800...
+# Backtest at A (customers at A left out: cal_a1 and cal_c1): cal_a2..a4, cal_b1..b5 and
+# cal_d1 are "1" now (2/26), cal_b6 "3" (0.1); only cal_b1 converts within 90 days after A:
+#   (8 * (1/13)^2 + (12/13)^2 + 0.1^2) / 10 = (152/169 + 0.01) / 10 = 0.0909408...
+CALIBRATION_CELLS = {
+    # grade: (window leads, conversions, raw rate, probability)
+    "1": (6, 0, 0.0, 2 / 26),
+    "2": (4, 1, 0.25, 3 / 24),
+    "3": (0, 0, None, 0.1),
+    "4": (0, 0, None, 0.1),
+}
+CALIBRATION_BRIER = 2293 / 27040
+CALIBRATION_BACKTEST_BRIER = (152 / 169 + 0.01) / 10
+CONVERSIONS: list[dict] = []
+for n in range(1, 5):
+    lead(
+        f"cal_a{n}",
+        job_title="Calibrator",
+        events=[event(f"cal_a{n}", "page_view", "/pricing", days_before(100))],
+    )
+for n in range(1, 6):
+    lead(f"cal_b{n}", job_title="Calibrator")
+lead(
+    "cal_b6",
+    job_title="Calibrator",
+    events=[event("cal_b6", "page_view", "/pricing", days_before(day)) for day in (5, 6)],
+)
+lead("cal_c1", job_title="Calibrator")
+lead("cal_d1", job_title="Calibrator", created_at="2026-05-01 00:00:00")
+CONVERSIONS += [
+    {"contact_id": "cal_a1", "converted_at": "2026-05-15 10:00:00", "product": "platform"},
+    {"contact_id": "cal_b1", "converted_at": "2026-07-10 10:00:00", "product": "platform"},
+    {"contact_id": "cal_c1", "converted_at": "2026-03-01 10:00:00", "product": "platform"},
+]
+
+CALIBRATED_MODEL_ROWS = {
+    "grid_scoring_models": [
+        {
+            "scoring_model": "calibrated",
+            "label": "Calibration cases",
+            "zone_method": "total",
+            "conversion_product": "",
+            "surge_points": "",
+        }
+    ],
+    "grid_model_audiences": [
+        {
+            "scoring_model": "calibrated",
+            "attribute": "contacts.job_title",
+            "operator": "equals",
+            "value": "Calibrator",
+        }
+    ],
+    "grid_activity_criteria": [
+        {
+            "scoring_model": "calibrated",
+            "criterion": "pricing_visits",
+            "label": "Pricing visits",
+            "points_1_plus": 100,
+            "points_2_plus": 200,
+            "max_points": 200,
+            "lookback_days": 90,
+            "display_order": 1,
+        }
+    ],
+    "grid_activity_match_rules": [
+        {
+            "scoring_model": "calibrated",
+            "criterion": "pricing_visits",
+            "event_type": "page_view",
+            "subject_pattern": "/pricing%",
+        }
+    ],
+    "grid_grade_bands": [
+        {"scoring_model": "calibrated", "dimension": "activity", "grade": grade, "min_points": m}
+        for grade, m in [("4", 300), ("3", 200), ("2", 100), ("1", "")]
+    ],
+    "grid_zone_thresholds": [
+        {"scoring_model": "calibrated", "zone": "hot", "min_total_points": 200},
+        {"scoring_model": "calibrated", "zone": "cold", "min_total_points": ""},
+    ],
+}
+
+# every extra grid row of the golden build: the `tiers` and the `calibrated` model
+GRID_ROWS = {
+    seed: TIERS_MODEL_ROWS.get(seed, []) + CALIBRATED_MODEL_ROWS.get(seed, [])
+    for seed in {**TIERS_MODEL_ROWS, **CALIBRATED_MODEL_ROWS}
 }

@@ -223,6 +223,7 @@ def model_rows(name: str, zone_method: str, conversion_product: str = "") -> dic
         "label": name,
         "zone_method": zone_method,
         "conversion_product": conversion_product,
+        "surge_points": "",
     }
 
 

@@ -386,9 +386,13 @@ def score_all(
     as_of: dt.date,
     contact_attributes: Iterable[dict] = (),
     conversions: Iterable[dict] = (),
+    activity_as_of: dt.date | None = None,
 ) -> dict[tuple[str, str], Score]:
     """Score every contact under every scoring model of the grid whose audience it is in;
-    keys are (contact_id, scoring_model)."""
+    keys are (contact_id, scoring_model). With ``activity_as_of`` (an earlier date) the
+    activity is scored as of that date instead (events up to it, windows and decay from
+    it), the contacts, audiences and fit as of ``as_of`` (SPEC section 8)."""
+    activity_date = activity_as_of or as_of
     kept_contacts = latest_contacts(contacts)
     accounts_by_id = {key(row["account_id"]): row for row in accounts}
     attributes_by_contact = latest_attributes(list(contact_attributes))
@@ -406,7 +410,7 @@ def score_all(
             for event in first_delivery.values()
             if key(event.get("contact_id")) == contact_id
             and event["_when"] is not None
-            and event["_when"].date() <= as_of
+            and event["_when"].date() <= activity_date
         ]
         for model in models:
             audience = [row for row in grid.model_audiences if row["scoring_model"] == model.name]
@@ -433,7 +437,10 @@ def score_all(
                 counted = [
                     event["_when"].date()
                     for event in own_events
-                    if (lookback is None or (as_of - event["_when"].date()).days <= lookback - 1)
+                    if (
+                        lookback is None
+                        or (activity_date - event["_when"].date()).days <= lookback - 1
+                    )
                     and event_matches(event, rules)
                 ]
                 count = len(counted)
@@ -443,7 +450,7 @@ def score_all(
                 points = decayed(
                     capped(tier_points(criterion, count), criterion.get("max_points")),
                     criterion.get("decay_half_life_days"),
-                    (as_of - max(counted)).days,
+                    (activity_date - max(counted)).days,
                 )
                 activity_total += points
                 criterion_points[criterion["criterion"]] = points
