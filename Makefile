@@ -35,7 +35,7 @@ demo: install
 	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt deps --quiet
 	rm -rf integration_tests/seeds/grid
 	$(BIN)/lead-scoring add-grid seeds/grid $(sort $(wildcard grids/examples/*)) --seeds-dir integration_tests/seeds/grid
-	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt seed --select path:seeds/demo --full-refresh
+	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt seed --select path:seeds/demo path:seeds/grid --full-refresh
 	cd integration_tests && DBT_PROFILES_DIR=$(CURDIR)/integration_tests/profiles $(CURDIR)/$(BIN)/dbt build --exclude path:seeds/demo --vars '{scoring_as_of: "$(DEMO_AS_OF)"}'
 	$(BIN)/lead-scoring summary --duckdb "$(LEAD_SCORING_DUCKDB_PATH)" --project-dir integration_tests
 	$(BIN)/lead-scoring publish --duckdb "$(LEAD_SCORING_DUCKDB_PATH)" --output "$(CURDIR)/lead_scoring_published.duckdb" --project-dir integration_tests

@@ -83,7 +83,13 @@ def test_every_contact_is_scored_once_per_model(run):
         "select scoring_model, count(*), count(distinct contact_id)"
         " from main.lead_scores group by 1 order by 1"
     )
-    calibrators = {row["contact_id"] for row in CONTACTS if row["job_title"] == "Calibrator"}
+    # the calibrated model's audience: the prospects titled Calibrator (cal_a1 and cal_c1
+    # are customers as of the as-of date)
+    calibrators = {
+        row["contact_id"]
+        for row in CONTACTS
+        if row["job_title"] == "Calibrator" and row["contact_id"] not in {"cal_a1", "cal_c1"}
+    }
     assert rows == [
         ("calibrated", len(calibrators), len(calibrators)),
         ("default", len(contacts), len(contacts)),
@@ -394,10 +400,11 @@ def test_each_lead_gets_the_probability_of_its_cell_now(run):
         "select contact_id, grade, conversion_probability from main.lead_scores"
         " where scoring_model = 'calibrated' order by contact_id"
     )
-    # now: cal_b6 is "3" (0.1), every other lead "1" (2/26): cal_a's visit is 100 days old
+    # now: cal_b6 is "3" (0.1), every other lead "1" (2/26): cal_a's visit is 100 days old;
+    # cal_a1 and cal_c1 are customers, no leads of this prospects-only model
     assert rows == [
         (contact_id, grade, pytest.approx(CALIBRATION_CELLS[grade][3]))
-        for contact_id, grade in [(f"cal_a{n}", "1") for n in range(1, 5)]
+        for contact_id, grade in [(f"cal_a{n}", "1") for n in range(2, 5)]
         + [(f"cal_b{n}", "1") for n in range(1, 6)]
-        + [("cal_b6", "3"), ("cal_c1", "1"), ("cal_d1", "1")]
+        + [("cal_b6", "3"), ("cal_d1", "1")]
     ]

@@ -1,6 +1,9 @@
 {%- set attributes = fit_attributes() -%}
 {#- Every attribute of every contact, tested by the grid or not: the one place that reads
-    contact and account columns, contact_attributes and lead.is_customer as attributes. -#}
+    contact and account columns, contact_attributes and lead.is_customer as attributes.
+    `days_earlier` dates a value: null for the attributes without history (they hold at
+    every date), 0 and conversion_horizon_days for lead.is_customer, whose history the
+    conversions hold (the calibration window scores the audience of its start). -#}
 with
 
 contacts as (
@@ -41,12 +44,30 @@ contacts_with_accounts as (
 
 ),
 
+customer_dates as (
+
+    -- lead.is_customer has a history: as of the as-of date (0 days earlier) and as of the
+    -- calibration window's start
+    select 0 as days_earlier
+    union all
+    select {{ conversion_horizon_days() }} as days_earlier
+
+),
+
 customers as (
 
-    -- lead.is_customer: converted on or before the as-of date, any product
-    select contact_id
+    -- converted on or before the date, any product
+    select
+        contact_id,
+        0 as days_earlier
     from conversion_outcomes
     where conversion_product is null and is_existing_customer
+    union all
+    select
+        contact_id,
+        {{ conversion_horizon_days() }} as days_earlier
+    from conversion_outcomes
+    where conversion_product is null and is_customer_at_calibration_start
 
 ),
 
@@ -62,7 +83,8 @@ unpivoted as (
                 cast({{ column }} as {{ number_type() }})
             {%- else -%}
                 cast(null as {{ number_type() }})
-            {%- endif %} as attribute_number
+            {%- endif %} as attribute_number,
+            cast(null as {{ dbt.type_int() }}) as days_earlier
         from contacts_with_accounts
         union all
     {% endfor %}
@@ -71,7 +93,8 @@ unpivoted as (
         contact_attributes.contact_id,
         'attributes.' || contact_attributes.attribute as attribute,
         {{ normalized_text('contact_attributes.value') }} as attribute_value,
-        cast(null as {{ number_type() }}) as attribute_number
+        cast(null as {{ number_type() }}) as attribute_number,
+        cast(null as {{ dbt.type_int() }}) as days_earlier
     from contact_attributes
     inner join contacts
         on contact_attributes.contact_id = contacts.contact_id
@@ -82,10 +105,14 @@ unpivoted as (
         contacts.contact_id,
         'lead.is_customer' as attribute,
         case when customers.contact_id is null then 'false' else 'true' end as attribute_value,
-        cast(null as {{ number_type() }}) as attribute_number
+        cast(null as {{ number_type() }}) as attribute_number,
+        customer_dates.days_earlier
     from contacts
+    cross join customer_dates
     left join customers
-        on contacts.contact_id = customers.contact_id
+        on
+            contacts.contact_id = customers.contact_id
+            and customer_dates.days_earlier = customers.days_earlier
 
 ),
 
@@ -96,7 +123,8 @@ final as (
         contact_id,
         attribute,
         attribute_value,
-        attribute_number
+        attribute_number,
+        days_earlier
     from unpivoted
     where attribute_value is not null
 

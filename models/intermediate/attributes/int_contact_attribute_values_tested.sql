@@ -32,7 +32,8 @@ final as (
         coalesce(
             attribute_values.attribute_number,
             {{ text_to_number('attribute_values.attribute_value') }}
-        ) as attribute_number
+        ) as attribute_number,
+        attribute_values.days_earlier
     from attribute_values
     inner join tested_attributes
         on attribute_values.attribute = tested_attributes.attribute

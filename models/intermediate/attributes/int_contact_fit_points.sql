@@ -38,7 +38,7 @@ ranked as (
             order by points desc, display_order asc, label asc
         ) as match_rank
     from rule_matches
-    where rule_kind = 'fit'
+    where rule_kind = 'fit' and {{ is_attribute_value_as_of('days_earlier', 0) }}
 
 ),
 

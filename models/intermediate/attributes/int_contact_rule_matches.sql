@@ -23,6 +23,7 @@ matched_by_value as (
     -- value is looked up once instead of being compared with every item of every list
     select
         contact_attributes.contact_id,
+        contact_attributes.days_earlier,
         grid_rule_values.*
     from contact_attributes
     inner join grid_rule_values
@@ -37,6 +38,7 @@ matched_by_email_domain as (
 
     select
         contact_attributes.contact_id,
+        contact_attributes.days_earlier,
         grid_rule_values.*
     from contact_attributes
     inner join grid_rule_values
@@ -52,6 +54,7 @@ matched_by_condition as (
 
     select
         contact_attributes.contact_id,
+        contact_attributes.days_earlier,
         grid_rule_values.*
     from contact_attributes
     inner join grid_rule_values
@@ -96,7 +99,8 @@ final as (
         label,
         points,
         display_order,
-        attribute
+        attribute,
+        days_earlier
     from matched
 
 )

@@ -37,6 +37,7 @@ final as (
     from contact_attributes
     inner join range_attributes
         on contact_attributes.attribute = range_attributes.attribute
+    where {{ is_attribute_value_as_of('contact_attributes.days_earlier', 0) }}
 
 )
 

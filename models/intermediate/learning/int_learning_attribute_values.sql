@@ -23,6 +23,7 @@ final as (
     from attribute_values
     inner join leads
         on attribute_values.contact_id = leads.contact_id
+    where {{ is_attribute_value_as_of('attribute_values.days_earlier', 0) }}
 
 )
 

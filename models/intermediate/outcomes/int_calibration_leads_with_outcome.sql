@@ -18,6 +18,12 @@ contacts as (
 
 ),
 
+audience_at_start as (
+
+    select * from {{ ref('int_contact_model_audiences_at_calibration_start') }}
+
+),
+
 scoring_models as (
 
     select * from {{ ref('int_scoring_models') }}
@@ -32,9 +38,10 @@ conversion_outcomes as (
 
 final as (
 
-    -- contacts that existed then (created on or before the window's start; an unknown
-    -- creation date counts as existing); customers then (in the model's conversion scope)
-    -- are left out, as in the evaluation; positive = converted within H days after it
+    -- the model's audience then (lead.is_customer as of then) and contacts that existed
+    -- then (created on or before the window's start; an unknown creation date counts as
+    -- existing); customers then (in the model's conversion scope) are left out, as in the
+    -- evaluation; positive = converted within H days after it
     select
         graded_at_start.contact_id,
         graded_at_start.scoring_model,
@@ -47,6 +54,10 @@ final as (
             'conversion_outcomes.days_to_conversion_after_calibration_start'
         ) }} as is_positive
     from graded_at_start
+    inner join audience_at_start
+        on
+            graded_at_start.contact_id = audience_at_start.contact_id
+            and graded_at_start.scoring_model = audience_at_start.scoring_model
     inner join contacts
         on graded_at_start.contact_id = contacts.contact_id
     inner join scoring_models

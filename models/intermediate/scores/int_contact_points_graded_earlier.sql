@@ -1,16 +1,28 @@
-{#- Each scored lead's points, grades and zone as the same grid gives them as of the earlier
-    dates the activity is scored at (macro scoring_offsets, 0 days earlier excluded: that is
-    int_contact_points_graded). Activity as of that date; audience and fit points as
-    int_contact_points_graded has them (today's attributes: there is no attribute
-    history). Velocity and calibration read it. -#}
+{#- Each lead's points, grades and zone as the same grid gives them as of the earlier dates
+    the activity is scored at (macro scoring_offsets, 0 days earlier excluded: that is
+    int_contact_points_graded), for the contacts of each model's audience now (velocity) or
+    at the calibration window's start (calibration). Activity as of that date; fit points
+    from today's attributes (there is no attribute history). -#}
 -- a table, not a view: lead_scores and the calibration both read it
 {{ config(materialized='table') }}
 
 with
 
-graded_now as (
+audience_now as (
 
-    select * from {{ ref('int_contact_points_graded') }}
+    select * from {{ ref('int_contact_model_audiences') }}
+
+),
+
+audience_at_calibration_start as (
+
+    select * from {{ ref('int_contact_model_audiences_at_calibration_start') }}
+
+),
+
+fit_points as (
+
+    select * from {{ ref('int_contact_fit_points') }}
 
 ),
 
@@ -29,6 +41,31 @@ sequence_points as (
 scoring_offsets as (
 
     {{ scoring_offset_dates() }}
+
+),
+
+scored_contacts as (
+
+    select
+        contact_id,
+        scoring_model
+    from audience_now
+    union
+    select
+        contact_id,
+        scoring_model
+    from audience_at_calibration_start
+
+),
+
+fit_by_contact as (
+
+    select
+        contact_id,
+        scoring_model,
+        {{ summed_dimension_points('fit') }} as fit_points
+    from fit_points
+    group by 1, 2
 
 ),
 
@@ -60,23 +97,27 @@ activity_by_offset as (
 
 contact_points as (
 
-    -- each model's audience at every earlier date, with 0 points where no criterion scored
+    -- at every earlier date, with 0 points where no criterion scored
     select
-        graded_now.contact_id,
-        graded_now.scoring_model,
+        scored_contacts.contact_id,
+        scored_contacts.scoring_model,
         scoring_offsets.days_earlier,
         scoring_offsets.scored_as_of,
-        graded_now.fit_points,
+        coalesce(fit_by_contact.fit_points, 0) as fit_points,
         coalesce(activity_by_offset.activity_points, 0) as activity_points,
-        graded_now.fit_points
+        coalesce(fit_by_contact.fit_points, 0)
         + coalesce(activity_by_offset.activity_points, 0) as total_points
-    from graded_now
+    from scored_contacts
     inner join scoring_offsets
         on scoring_offsets.days_earlier > 0
+    left join fit_by_contact
+        on
+            scored_contacts.contact_id = fit_by_contact.contact_id
+            and scored_contacts.scoring_model = fit_by_contact.scoring_model
     left join activity_by_offset
         on
-            graded_now.contact_id = activity_by_offset.contact_id
-            and graded_now.scoring_model = activity_by_offset.scoring_model
+            scored_contacts.contact_id = activity_by_offset.contact_id
+            and scored_contacts.scoring_model = activity_by_offset.scoring_model
             and scoring_offsets.days_earlier = activity_by_offset.days_earlier
 
 ),

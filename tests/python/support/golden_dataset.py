@@ -346,8 +346,11 @@ lead("velocity_decay", events=[event("velocity_decay", "velocity_ping", None, da
 VELOCITY_DECAY = (123, -77, 123)
 
 # --- conversion probability (SPEC section 8), model `calibrated` ---------------------------
-# Its audience is the contacts titled "Calibrator". A = 2026-06-30, H = 90 (default): the
-# window starts at A-90 = 2026-04-01 and its outcome is a conversion in (04-01, 06-30].
+# Its audience is the prospects titled "Calibrator" (lead.is_customer false). A = 2026-06-30,
+# H = 90 (default): the window starts at A-90 = 2026-04-01 and its outcome is a conversion in
+# (04-01, 06-30]. The window scores the audience of its start: cal_a1, a customer since
+# 05-15, is no lead of the model now but was a prospect on 04-01 (its conversion is the
+# window's one); cal_c1, a customer since 03-01, is in neither.
 # One pricing visit = 100 points = grade "2", two = 200 = "3" (hot), none = "1"; "4" (300)
 # is out of reach, a cell of the model no lead is in.
 # Window (contacts created by 04-01, not customers then), graded as of 04-01:
@@ -362,8 +365,9 @@ VELOCITY_DECAY = (123, -77, 123)
 #   "4": no lead at all, a cell of the model all the same: p = 0.1, raw null
 # Brier on the window: ((1 - 0.125)^2 + 3 * 0.125^2 + 6 * (2/26)^2) / 10
 #   = (13/16 + 6/169) / 10 = 2293/27040 = 0.084800...
-# Backtest at A (customers at A left out: cal_a1 and cal_c1): cal_a2..a4, cal_b1..b5 and
-# cal_d1 are "1" now (2/26), cal_b6 "3" (0.1); only cal_b1 converts within 90 days after A:
+# Backtest at A (the leads now; customers at A, cal_a1 and cal_c1, are not): cal_a2..a4,
+# cal_b1..b5 and cal_d1 are "1" now (2/26), cal_b6 "3" (0.1); only cal_b1 converts within 90
+# days after A:
 #   (8 * (1/13)^2 + (12/13)^2 + 0.1^2) / 10 = (152/169 + 0.01) / 10 = 0.0909408...
 CALIBRATION_CELLS = {
     # grade: (window leads, conversions, raw rate, probability)
@@ -412,7 +416,13 @@ CALIBRATED_MODEL_ROWS = {
             "attribute": "contacts.job_title",
             "operator": "equals",
             "value": "Calibrator",
-        }
+        },
+        {
+            "scoring_model": "calibrated",
+            "attribute": "lead.is_customer",
+            "operator": "equals",
+            "value": "false",
+        },
     ],
     "grid_activity_criteria": [
         {

@@ -70,7 +70,7 @@ def calibration(
 ) -> Calibration:
     start = as_of - dt.timedelta(days=horizon_days)
     now = _scores(tables, grid, as_of)
-    then = _scores(tables, grid, as_of, start)
+    then = _scores(tables, grid, as_of, start, audience_as_of=start)
     contacts = latest_contacts(tables["contacts"])
     scope = {
         row["scoring_model"]: text(row.get("conversion_product")) for row in grid.scoring_models
@@ -147,7 +147,13 @@ def calibration(
     return Calibration(cells, brier, backtest_brier, lead_probability)
 
 
-def _scores(tables: dict[str, list[dict]], grid: Grid, as_of: dt.date, activity_as_of=None):
+def _scores(
+    tables: dict[str, list[dict]],
+    grid: Grid,
+    as_of: dt.date,
+    activity_as_of=None,
+    audience_as_of=None,
+):
     return score_all(
         tables["contacts"],
         tables["accounts"],
@@ -157,6 +163,7 @@ def _scores(tables: dict[str, list[dict]], grid: Grid, as_of: dt.date, activity_
         contact_attributes=tables.get("contact_attributes", ()),
         conversions=tables.get("conversions", ()),
         activity_as_of=activity_as_of,
+        audience_as_of=audience_as_of,
     )
 
 

@@ -387,16 +387,19 @@ def score_all(
     contact_attributes: Iterable[dict] = (),
     conversions: Iterable[dict] = (),
     activity_as_of: dt.date | None = None,
+    audience_as_of: dt.date | None = None,
 ) -> dict[tuple[str, str], Score]:
     """Score every contact under every scoring model of the grid whose audience it is in;
     keys are (contact_id, scoring_model). With ``activity_as_of`` (an earlier date) the
     activity is scored as of that date instead (events up to it, windows and decay from
-    it), the contacts, audiences and fit as of ``as_of`` (SPEC section 8)."""
+    it), the contacts and fit as of ``as_of`` (SPEC section 8); with ``audience_as_of`` the
+    audiences test `lead.is_customer` as of that date (the calibration window's start)."""
     activity_date = activity_as_of or as_of
     kept_contacts = latest_contacts(contacts)
     accounts_by_id = {key(row["account_id"]): row for row in accounts}
     attributes_by_contact = latest_attributes(list(contact_attributes))
     customer_ids = customers(list(conversions), as_of)
+    audience_customer_ids = customers(list(conversions), audience_as_of or as_of)
     first_delivery = first_deliveries(events)
     models = scoring_models(grid)
 
@@ -405,6 +408,7 @@ def score_all(
         account = accounts_by_id.get(key(contact.get("account_id")))
         attributes = attributes_by_contact.get(contact_id, {})
         facts = (contact, account, attributes, contact_id in customer_ids)
+        audience_facts = (contact, account, attributes, contact_id in audience_customer_ids)
         own_events = [
             event
             for event in first_delivery.values()
@@ -415,7 +419,7 @@ def score_all(
         for model in models:
             audience = [row for row in grid.model_audiences if row["scoring_model"] == model.name]
             if not all(
-                fit_rule_matches(row, *attribute_value(row["attribute"], *facts))
+                fit_rule_matches(row, *attribute_value(row["attribute"], *audience_facts))
                 for row in audience
             ):
                 continue

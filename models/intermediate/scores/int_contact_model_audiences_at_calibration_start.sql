@@ -1,0 +1,42 @@
+{#- Which contacts each scoring model scored at the calibration window's start
+    (conversion_horizon_days before the as-of date, SPEC section 8): its audience with
+    lead.is_customer as of that date, so that a prospects-only model's window holds the
+    prospects that have converted since. -#}
+-- a table: the earlier scores and the calibration both read it
+{{ config(materialized='table') }}
+
+with
+
+contacts as (
+
+    select * from {{ ref('int_contacts_cleaned') }}
+
+),
+
+scoring_models as (
+
+    select * from {{ ref('int_scoring_models') }}
+
+),
+
+grid_rules as (
+
+    select * from {{ ref('int_grid_rules_split_into_values') }}
+
+),
+
+rule_matches as (
+
+    select * from {{ ref('int_contact_rule_matches') }}
+
+),
+
+final as (
+
+    {{ audience_members(
+        'contacts', 'scoring_models', 'grid_rules', 'rule_matches', conversion_horizon_days()
+    ) }}
+
+)
+
+select * from final
