@@ -427,6 +427,89 @@ def test_the_semantic_layer_validates_and_its_metrics_equal_the_marts(demo_run, 
         assert float(row["auc"]) == pytest.approx(auc), model
 
 
+def query_metrics(demo_run: DbtRun, output: Path, metrics: str, group_by: str) -> list[dict]:
+    """`mf query` of ``metrics`` by ``group_by``: its rows."""
+    queried = metricflow(
+        demo_run, "query", "--metrics", metrics, "--group-by", group_by, "--csv", str(output)
+    )
+    assert queried.returncode == 0, queried.stdout + queried.stderr
+    with output.open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_semantic_layers_next_step_surge_and_expected_metrics_equal_the_marts(
+    demo_run, tmp_path
+):
+    # leads per next step: per model and label of the rank-1 step that reaches the next
+    # zone, those leads and those it makes hot
+    steps = {
+        (row["scoring_model"], row["lead_next_step__label"]): (
+            int(row["next_step_leads"]),
+            int(row["next_step_mqls"]),
+        )
+        for row in query_metrics(
+            demo_run,
+            tmp_path / "steps.csv",
+            "next_step_leads,next_step_mqls",
+            "scoring_model,lead_next_step__label",
+        )
+        if row["next_step_leads"] != "0"
+    }
+    marts = {
+        (model, label): (leads, mqls)
+        for model, label, leads, mqls in demo_run.query(
+            "select scoring_model, label, count(*), count(*) filter (where zone_after = 'hot')"
+            " from main.lead_next_steps where step_rank = 1 and reaches_next_zone group by 1, 2"
+        )
+    }
+    assert marts and steps == marts
+    # surging leads per model
+    surging = {
+        row["scoring_model"]: int(row["surging_leads"])
+        for row in query_metrics(demo_run, tmp_path / "surge.csv", "surging_leads", "scoring_model")
+    }
+    assert any(surging.values()) and surging == dict(
+        demo_run.query(
+            "select scoring_model, count(*) filter (where is_surging)"
+            " from main.lead_scores group by 1"
+        )
+    )
+    # expected conversions: the sum of lead_scores.conversion_probability over the leads
+    # the evaluation counts (existing customers left out); actual: those of them that
+    # converted within the horizon; per model and the lead's zone
+    zones = {
+        (row["scoring_model"], row["zone_evaluation__zone"]): (
+            float(row["expected_conversions"]),
+            int(row["actual_conversions"]),
+        )
+        for row in query_metrics(
+            demo_run,
+            tmp_path / "zones.csv",
+            "expected_conversions,actual_conversions",
+            "scoring_model,zone_evaluation__zone",
+        )
+    }
+    leads = {
+        (model, zone): (expected, actual)
+        for model, zone, expected, actual in demo_run.query(
+            "select scores.scoring_model, scores.zone, sum(scores.conversion_probability),"
+            " count(*) filter (where outcomes.is_positive)"
+            " from main.lead_scores as scores"
+            " inner join main_intermediate.int_scored_leads_with_outcome as outcomes"
+            " on scores.contact_id = outcomes.contact_id"
+            " and scores.scoring_model = outcomes.scoring_model"
+            " where not outcomes.is_existing_customer and scores.zone is not null group by 1, 2"
+        )
+    }
+    assert leads
+    for key, (expected, actual) in leads.items():
+        assert zones[key][0] == pytest.approx(expected), key
+        assert zones[key][1] == actual, key
+    # a zone without leads expects and gets none
+    assert all(zones[key] == (0.0, 0) for key in set(zones) - set(leads))
+    assert any(actual for _, actual in zones.values())
+
+
 # a BI tool in another process: it opens a DuckDB file read-only, counts the scores, waits
 # for a line on stdin, counts again on the same connection
 BI_READER = """

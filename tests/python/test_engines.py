@@ -73,6 +73,7 @@ MARTS = [
     "lead_score_details",
     "lead_next_steps",
     "score_evaluation_by_grade",
+    "score_evaluation_by_zone",
     "score_model_performance",
     "account_scores",
     "score_sales_feedback_by_grade",

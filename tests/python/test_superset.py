@@ -44,6 +44,10 @@ CHARTS = [
     "MQLs over time",
     "Conversion by grade",
     "Input rows not scored as read",
+    "Surging leads",
+    "Leads per next step",
+    "Surging leads by points in 7 days",
+    "Expected and actual conversions per zone",
 ]
 # the charts drawn by ECharts (a canvas each); the big numbers and the table are HTML
 CANVAS_CHARTS = ["Leads per grade cell", "Leads per zone", "MQLs over time", "Conversion by grade"]
@@ -196,6 +200,67 @@ def test_the_dashboard_shows_the_marts_numbers(warehouse, superset, browser):
         first_row = chart(page, "Input rows not scored as read").locator("tbody tr").first
         cells = [cell.strip() for cell in first_row.locator("td").all_inner_texts()]
         assert cells[:3] == ["events", "unmatched_event_type", str(unmatched)]
+    finally:
+        page.close()
+
+
+def table_rows(page, name: str) -> list[list[str]]:
+    """The cells of a table chart's rows, as a person reads them, scrolled into view first
+    (the dashboard draws a chart once it is on screen)."""
+    shown = chart(page, name)
+    shown.scroll_into_view_if_needed()
+    rows = shown.locator("tbody tr")
+    rows.first.wait_for(timeout=120_000)
+    return [[cell.strip() for cell in row.locator("td").all_inner_texts()] for row in rows.all()]
+
+
+def test_the_dashboard_shows_what_a_sales_manager_acts_on(warehouse, superset, browser):
+    """Leads per next step, the surging leads and expected against actual conversions per
+    zone (SPEC section 8), on the default model as the filter starts: the marts' numbers."""
+    _, _, published = warehouse
+    with duckdb.connect(str(published), read_only=True) as con:
+        (surging,) = con.execute(
+            "select count(*) filter (where is_surging) from main.lead_scores"
+            " where scoring_model = 'default'"
+        ).fetchone()
+        # per criterion of the rank-1 steps that reach the next zone: those leads and those
+        # made hot, the most leads first
+        next_steps = con.execute(
+            "select scoring_model, label, count(*), count(*) filter (where zone_after = 'hot')"
+            " from main.lead_next_steps where scoring_model = 'default' and step_rank = 1"
+            " and reaches_next_zone group by 1, 2 order by 3 desc, 2"
+        ).fetchall()
+        surging_leads = con.execute(
+            "select contact_id, scoring_model, zone, points_7d, points_30d, next_step"
+            " from main.lead_scores where scoring_model = 'default' and is_surging"
+            " order by points_7d desc, contact_id"
+        ).fetchall()
+        zones = con.execute(
+            "select zone, leads, expected_conversions, conversions"
+            " from main.score_evaluation_by_zone where scoring_model = 'default'"
+            " order by zone_rank"
+        ).fetchall()
+    # the demo has something to show in each: surging leads, steps, hot leads that converted
+    assert surging > 0 and next_steps and zones[0][3] > 0
+    page = open_dashboard(browser, superset)
+    try:
+        assert shown_count(page, "Surging leads") == surging
+        shown_steps = table_rows(page, "Leads per next step")
+        # the most leads first; ties in any order
+        assert [int(row[2].replace(",", "")) for row in shown_steps] == [
+            leads for _, _, leads, _ in next_steps
+        ]
+        assert sorted(shown_steps) == sorted(
+            [model, label, f"{leads:,}", f"{mqls:,}"] for model, label, leads, mqls in next_steps
+        )
+        assert table_rows(page, "Surging leads by points in 7 days") == [
+            [contact, model, zone, str(points_7d), str(points_30d), next_step or "N/A"]
+            for contact, model, zone, points_7d, points_30d, next_step in surging_leads
+        ]
+        assert table_rows(page, "Expected and actual conversions per zone") == [
+            [zone, f"{leads:,}", f"{expected:,.1f}", f"{actual:,}"]
+            for zone, leads, expected, actual in zones
+        ]
     finally:
         page.close()
 
