@@ -1,6 +1,10 @@
 {#- Each scored lead (int_contact_points_graded) with what a rep acts on beside the score
     (contract section 8): the next step as text, the score velocity and the conversion
     probability of the lead's grade cell. lead_scores publishes it. -#}
+-- a table, not a view: its key tests would each compute the scores again (at 1M contacts
+-- three at once passed DuckDB's memory limit)
+{{ config(materialized='table') }}
+
 with
 
 graded as (
