@@ -165,14 +165,17 @@ class Warehouse:
         )
 
     def build(self, day: dt.date, *extra: str) -> DbtRun:
-        """One `dbt build` in a child process."""
+        """One `dbt build` in a child process (``run_dbt`` points it at this project's
+        profiles and DuckDB file itself: named in ``env``, they would keep a DuckDB run from
+        reusing the last parse made with the same vars)."""
+        own = ("LEAD_SCORING_DUCKDB_PATH", "DBT_PROFILES_DIR")
         return run_dbt(
             self.project_dir,
             self.duckdb_path,
             ["build", *extra],
             {**self.project().variables, "scoring_as_of": day.isoformat()},
             threads=4,
-            env=self.env,
+            env={name: value for name, value in self.env.items() if name not in own},
         )
 
     def query(self, sql: str) -> tuple[list[str], list[tuple]]:
