@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support.bad_grids import AS_OF, BAD_GRIDS, INPUTS, MODELS
+from support.bad_grids import AS_OF, BAD_GRIDS, GATED_BUILD, INPUTS, MODELS
 from support.dbt_harness import DbtRun, build_on_inputs, rebuild_copy
 
 
@@ -37,7 +37,14 @@ def test_invalid_grid_fails_the_build_naming_the_problem_and_keeps_published_sco
     before = published_rows(published)
     assert before["lead_scores"], "the good build published no score"
 
-    rebuilt = rebuild_copy(published, tmp_path, AS_OF, change_project=change, scoring_models=MODELS)
+    rebuilt = rebuild_copy(
+        published,
+        tmp_path,
+        AS_OF,
+        change_project=change,
+        scoring_models=MODELS,
+        command=GATED_BUILD,
+    )
 
     assert rebuilt.returncode != 0
     assert "The scoring grid is invalid; nothing was published" in rebuilt.output

@@ -31,6 +31,7 @@ from support.dbt_harness import (
     DEMO_MODELS,
     NO_UNIT_TESTS,
     PG,
+    TARGETS,
     DbtRun,
     append_seed_rows,
     build_demo,
@@ -39,14 +40,13 @@ from support.dbt_harness import (
     demo_input_vars,
     drop_snowflake_schemas,
     run_dbt,
+    run_dbt_steps,
     shared_build,
     snowflake_load_csv,
     snowflake_query,
 )
 
-ENGINES = ["duckdb", "postgres", "spark", "snowflake"]
-# the profile target of each engine, where its name differs
-TARGETS = {"snowflake": "snowflake_emulated"}
+ENGINES = list(TARGETS)
 # What each engine's builds leave out. The emulator cannot run dbt's unit tests
 # (dbt_harness.NO_UNIT_TESTS); on the other engines they run with the golden dataset:
 # their inputs are their own given rows, so the demo's build would run the same ones again.
@@ -128,7 +128,7 @@ def engine_env(workdir: Path, engine: str, dataset: str) -> dict[str, str]:
     """The environment that points dbt at ``engine`` and the dataset's schema there."""
     schema = f"engines_{dataset}"
     return {
-        "LEAD_SCORING_TARGET": TARGETS.get(engine, engine),
+        "LEAD_SCORING_TARGET": TARGETS[engine],
         "LEAD_SCORING_PG_SCHEMA": schema,
         "LEAD_SCORING_SPARK_SCHEMA": schema,
         "LEAD_SCORING_SPARK_DIR": str(workdir / "spark"),
@@ -137,7 +137,7 @@ def engine_env(workdir: Path, engine: str, dataset: str) -> dict[str, str]:
 
 
 def build(workdir: Path, engine: str, dataset: str) -> DbtRun:
-    """Seed, then build (4 threads once the seeds are in), on one engine."""
+    """Seed, then build (4 threads), on one engine."""
     project_dir = prepare(workdir, dataset)
     env = engine_env(workdir, engine, dataset)
     schema = f"engines_{dataset}"
@@ -153,18 +153,18 @@ def build(workdir: Path, engine: str, dataset: str) -> DbtRun:
         bulk_files[table] = Path(shutil.move(seed, workdir / seed.name))
         with bulk_files[table].open() as handle:
             seed.write_text(handle.readline())
-    seeded = run_dbt(project_dir, duckdb_path, ["seed", "--full-refresh"], variables, 4, env)
-    assert seeded.returncode == 0, seeded.output
-    for table, path in bulk_files.items():
-        snowflake_load_csv(f"{schema}_demo", table, path)
-    built = run_dbt(
-        project_dir,
-        duckdb_path,
-        ["build", "--exclude", "resource_type:seed", *EXCLUDED.get((engine, dataset), [])],
-        variables,
-        4,
-        env,
-    )
+    seeding = ["seed", "--full-refresh"]
+    # the seeds are the build's inputs (its sources, not its parents): seeded first
+    building = ["build", "--exclude", "resource_type:seed", *EXCLUDED.get((engine, dataset), [])]
+    if bulk_files:
+        seeded = run_dbt(project_dir, duckdb_path, seeding, variables, 4, env)
+        assert seeded.returncode == 0, seeded.output
+        for table, path in bulk_files.items():
+            snowflake_load_csv(f"{schema}_demo", table, path)
+        built = run_dbt(project_dir, duckdb_path, building, variables, 4, env)
+    else:
+        # both in one process: dbt starts once (on Spark, so do the JVM and its session)
+        built = run_dbt_steps(project_dir, duckdb_path, [seeding, building], variables, 4, env)
     assert built.returncode == 0, built.output
     return built
 
@@ -296,7 +296,7 @@ def test_invalid_grid_publishes_nothing_on_snowflake(builds, marts):
     rebuilt = run_dbt(
         run.project_dir,
         run.duckdb_path,
-        ["build", *NO_UNIT_TESTS],
+        [*bad_grids.GATED_BUILD, *NO_UNIT_TESTS],
         {"scoring_as_of": DATASETS["golden"]},
         4,
         engine_env(workdir, "snowflake", "golden"),

@@ -63,6 +63,16 @@ SNOWFLAKE_EMULATED = {
     "protocol": "http",
     "database": os.environ.get("LEAD_SCORING_SNOWFLAKE_DATABASE", "lead_scoring"),
 }
+# the profile target (profiles/profiles.yml) each engine's tests build on, named by
+# LEAD_SCORING_TARGET; a run with none builds on DuckDB
+TARGETS = {
+    "duckdb": "duckdb",
+    "postgres": "postgres",
+    "spark": "spark",
+    "snowflake": "snowflake_emulated",
+}
+# DuckDB's targets: its own, and the same file with the user's DuckDB file attached
+DUCKDB_TARGETS = (TARGETS["duckdb"], "duckdb_attached")
 # dbt's unit tests create temporary tables under a database-qualified name, which the
 # emulator cannot do: they run on the other engines (docs/engines.md)
 NO_UNIT_TESTS = ["--exclude-resource-type", "unit_test"]
@@ -268,7 +278,35 @@ def run_dbt(
     ``env`` adds environment variables (e.g. ``LEAD_SCORING_TARGET`` for another engine).
     A DuckDB run of this project runs in this process's fixed place (``_in_place``), so that
     dbt parses only what changed since a run with the same vars."""
-    dbt = Path(sys.executable).parent / "dbt"
+    return run_dbt_steps(project_dir, duckdb_path, [command], variables, threads, env)
+
+
+# dbt's commands one after another in one Python process (dbt's programmatic entry point),
+# stopping at the first that fails: dbt and its adapter are imported once, and on Spark the
+# JVM and its session (dbt-spark's session method keeps one per process) start once
+_STEPS = """
+import json, sys
+from dbt.cli.main import dbtRunner
+from lead_scoring.warehouse import _release_dbt
+for command in json.loads(sys.argv[1]):
+    result = dbtRunner().invoke(command)
+    _release_dbt()
+    if not result.success:
+        sys.exit(1 if result.exception is None else 2)
+"""
+
+
+def run_dbt_steps(
+    project_dir: Path,
+    duckdb_path: Path,
+    commands: list[list[str]],
+    variables: dict[str, object],
+    threads: int = 1,
+    env: dict[str, str] | None = None,
+) -> DbtRun:
+    """``run_dbt`` for several dbt commands with the same vars (e.g. a seed, then a build),
+    run in one child process; the first that fails ends the run (its exit code, dbt's:
+    1 for a failed node, 2 for an error before any ran)."""
     with _in_place(project_dir, duckdb_path, variables, threads, env) as (place, database):
         run_env = {
             **os.environ,
@@ -278,8 +316,13 @@ def run_dbt(
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
             **(env or {}),
         }
+        steps = [[*command, "--vars", json.dumps(variables)] for command in commands]
+        if len(steps) == 1:  # dbt's own command line
+            argv = [str(Path(sys.executable).parent / "dbt"), *steps[0]]
+        else:
+            argv = [sys.executable, "-c", _STEPS, json.dumps(steps)]
         completed = subprocess.run(
-            [str(dbt), *command, "--vars", json.dumps(variables)],
+            argv,
             cwd=place,
             env=run_env,
             capture_output=True,
@@ -318,9 +361,7 @@ def _in_place(
 ) -> Iterator[tuple[Path, Path]]:
     workdir = project_dir.parent
     movable = (
-        not (env or {})
-        .get("LEAD_SCORING_TARGET", "duckdb")
-        .startswith(("postgres", "spark", "snow"))
+        (env or {}).get("LEAD_SCORING_TARGET", TARGETS["duckdb"]) in DUCKDB_TARGETS
         and not (project_dir / "packages.yml").exists()
         and not (project_dir / "dependencies.yml").exists()
         and duckdb_path.parent == workdir
@@ -383,10 +424,11 @@ def rebuild_copy(
     change_project: Callable[[Path], None] | None = None,
     tables: dict[str, list[dict]] | None = None,
     scoring_models: tuple[str, ...] | None = None,
+    command: list[str] | None = None,
 ) -> DbtRun:
     """Build again on a copy of an already built warehouse (with ``scoring_models`` as
     ``copy_project`` takes them), after changing the project (e.g. a grid seed) and/or
-    replacing the input tables."""
+    replacing the input tables; ``command`` instead of `dbt build` (e.g. a selection)."""
     project_dir = copy_project(workdir / "project", scoring_models)
     if change_project:
         change_project(project_dir)
@@ -397,7 +439,7 @@ def rebuild_copy(
     return run_dbt(
         project_dir,
         duckdb_path,
-        ["build"],
+        command or ["build"],
         {"scoring_as_of": as_of, "lead_scoring_schema": INPUT_SCHEMA},
         threads=4,
     )
