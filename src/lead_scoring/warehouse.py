@@ -171,10 +171,10 @@ class DailyBuilds:
         finally:
             os.environ.clear()
             os.environ.update(saved)
-            _release_dbt()
+            release_dbt()
 
 
-def _release_dbt() -> None:
+def release_dbt() -> None:
     """Leave no dbt state behind in this process: dbt-duckdb keeps its database open for the
     whole process (the file would stay locked for whoever reads or writes it next), and a
     registered adapter keeps the credentials it was made with (the next in-process command
@@ -262,7 +262,7 @@ def _adapter(project: DbtProject) -> Iterator[tuple[object, object]]:
             yield adapter, config
     finally:
         adapter.cleanup_connections()
-        _release_dbt()
+        release_dbt()
 
 
 @contextmanager

@@ -287,10 +287,10 @@ def run_dbt(
 _STEPS = """
 import json, sys
 from dbt.cli.main import dbtRunner
-from lead_scoring.warehouse import _release_dbt
+from lead_scoring.warehouse import release_dbt
 for command in json.loads(sys.argv[1]):
     result = dbtRunner().invoke(command)
-    _release_dbt()
+    release_dbt()
     if not result.success:
         sys.exit(1 if result.exception is None else 2)
 """
