@@ -2,6 +2,11 @@
     zone_method or a surge_points not above 0; a model named in any grid seed but listed in
     no row; a one-dimension model zoned by the matrix, or a model with no criterion at all. -#}
 {%- set zone_methods = ['matrix', 'total'] -%}
+{#- the grid seeds that name scoring models, each read by the CTE of its name -#}
+{%- set naming_seeds = [
+    'activity_criteria', 'activity_match_rules', 'fit_rules', 'grade_bands', 'zone_matrix',
+    'zone_thresholds', 'model_audiences', 'account_zones', 'activity_sequences',
+] -%}
 
 with
 
@@ -23,7 +28,7 @@ activity_criteria as (
 
 ),
 
-match_rules as (
+activity_match_rules as (
 
     select * from {{ ref('stg_grid__activity_match_rules') }}
 
@@ -73,50 +78,13 @@ activity_sequences as (
 
 models_named as (
 
-    select distinct
-        'grid_activity_criteria' as grid_file,
-        scoring_model
-    from activity_criteria
-    union all
-    select distinct
-        'grid_activity_match_rules' as grid_file,
-        scoring_model
-    from match_rules
-    union all
-    select distinct
-        'grid_fit_rules' as grid_file,
-        scoring_model
-    from fit_rules
-    union all
-    select distinct
-        'grid_grade_bands' as grid_file,
-        scoring_model
-    from grade_bands
-    union all
-    select distinct
-        'grid_zone_matrix' as grid_file,
-        scoring_model
-    from zone_matrix
-    union all
-    select distinct
-        'grid_zone_thresholds' as grid_file,
-        scoring_model
-    from zone_thresholds
-    union all
-    select distinct
-        'grid_model_audiences' as grid_file,
-        scoring_model
-    from model_audiences
-    union all
-    select distinct
-        'grid_account_zones' as grid_file,
-        scoring_model
-    from account_zones
-    union all
-    select distinct
-        'grid_activity_sequences' as grid_file,
-        scoring_model
-    from activity_sequences
+    {% for named in naming_seeds -%}
+        select distinct
+            'grid_{{ named }}' as grid_file,
+            scoring_model
+        from {{ named }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 
