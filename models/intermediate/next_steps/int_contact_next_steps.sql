@@ -1,3 +1,7 @@
+-- a table: lead_next_steps and the rep's signals of lead_scores both read it (as a view,
+-- two builds of it at once passed DuckDB's memory limit at 1M contacts)
+{{ config(materialized='table') }}
+
 with
 
 next_tiers as (
