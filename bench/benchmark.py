@@ -49,6 +49,9 @@ TARGET_PEAK_RSS_MB = 4096
 # the tiny warehouse whose daily build measures the fixed cost
 FIXED_COST_SIZE = demo_data.DemoSize(contacts=1_000, accounts=100, events=10_000)
 
+# the heading of RESULTS.md's section that bench/compare_commits.py's figures go under
+CHANGE_COSTS = "## The cost of a change"
+
 SCALES = {
     "small": demo_data.DemoSize(contacts=10_000, accounts=1_000, events=200_000),
     "medium": demo_data.DemoSize(contacts=100_000, accounts=10_000, events=2_000_000),
@@ -375,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     print(slowest(results))
     print(targets(results, fixed))
     if args.results != "-":
+        # the measured costs of changes (bench/compare_commits.py) stay below the tables
+        previous = Path(args.results).read_text() if Path(args.results).exists() else ""
+        kept = previous[previous.find(CHANGE_COSTS) :] if CHANGE_COSTS in previous else ""
         Path(args.results).write_text(
             "# Benchmark results\n\n"
             f"Measured with `python bench/benchmark.py {' '.join('--scale ' + s for s in scales)}`"
@@ -395,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
             f"## Targets\n\n{targets(results, fixed)}\n\n"
             f"## Where the time goes: the {SLOWEST_NODES} slowest nodes of each build\n\n"
             f"Full build:\n\n{slowest(results)}\n\n"
-            f"Daily run:\n\n{slowest(results, daily=True)}\n"
+            f"Daily run:\n\n{slowest(results, daily=True)}\n" + (f"\n{kept}" if kept else "")
         )
     return 0
 
