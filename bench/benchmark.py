@@ -118,6 +118,19 @@ class Result:
         return self.events / self.build_seconds
 
 
+def generate_command(size: demo_data.DemoSize, database: Path) -> list[str]:
+    """`lead-scoring generate` writing contract-shaped data of ``size`` into ``database``."""
+    return [
+        str(Path(sys.executable).parent / "lead-scoring"),
+        "generate",
+        f"--contacts={size.contacts}",
+        f"--accounts={size.accounts}",
+        f"--events={size.events}",
+        f"--input-schema={INPUT_SCHEMA}",
+        f"--duckdb={database}",
+    ]
+
+
 def run_measured(
     command: list[str], env: dict[str, str], cwd: Path = PROJECT_ROOT
 ) -> tuple[float, float, str]:
@@ -183,18 +196,7 @@ def measure(scale: str, workdir: Path, size: demo_data.DemoSize | None = None) -
 
     # generated in a child process, so that this process stays small: a child started
     # while it held the generator's memory would report that memory as its own peak
-    generate_seconds, _, _ = run_measured(
-        [
-            str(bin_dir / "lead-scoring"),
-            "generate",
-            f"--contacts={size.contacts}",
-            f"--accounts={size.accounts}",
-            f"--events={size.events}",
-            f"--input-schema={INPUT_SCHEMA}",
-            f"--duckdb={database}",
-        ],
-        env,
-    )
+    generate_seconds, _, _ = run_measured(generate_command(size, database), env)
     # the last day's events arrive after the full build, as the next day's deliveries
     with duckdb.connect(str(database)) as con:
         con.execute(

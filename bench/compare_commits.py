@@ -29,6 +29,7 @@ from benchmark import (  # the benchmark module beside this one
     INPUT_SCHEMA,
     PROJECT_ROOT,
     SCALES,
+    generate_command,
     node_seconds,
     run_measured,
     run_measured_cpu,
@@ -73,18 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         scratch = Path(scratch_dir)
         database = scratch / "data.duckdb"
         env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
-        run_measured(
-            [
-                str(Path(sys.executable).parent / "lead-scoring"),
-                "generate",
-                f"--contacts={size.contacts}",
-                f"--accounts={size.accounts}",
-                f"--events={size.events}",
-                f"--input-schema={INPUT_SCHEMA}",
-                f"--duckdb={database}",
-            ],
-            env,
-        )
+        run_measured(generate_command(size, database), env)
         projects = {}
         for commit in (args.before, args.after):
             projects[commit] = scratch / f"project_{len(projects)}"

@@ -39,12 +39,13 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT / "src"))
 sys.path.insert(0, str(PROJECT_ROOT / "tests" / "python"))  # the support package
 
+from benchmark import INPUT_SCHEMA, generate_command  # noqa: E402 (bench/, beside this file)
+
 from lead_scoring import learn  # noqa: E402
 from lead_scoring.demo import data as demo_data  # noqa: E402
 from lead_scoring.warehouse import DbtProject  # noqa: E402
 from support import crm_export_data  # noqa: E402
 
-INPUT_SCHEMA = "lead_scoring_input"
 AS_OF = date(2026, 9, 30)
 RESULTS = PROJECT_ROOT / "bench" / "LEARNING.md"
 QUALITY = ("demo", "demo-30", "crm5k", "crm50k", "crm50k-30")
@@ -76,15 +77,7 @@ def _inputs(dataset: str, path: Path) -> None:
             else demo_data.DemoSize(contacts=1_000_000, accounts=100_000, events=20_000_000)
         )
         subprocess.run(
-            [
-                str(Path(sys.executable).parent / "lead-scoring"),
-                "generate",
-                f"--contacts={size.contacts}",
-                f"--accounts={size.accounts}",
-                f"--events={size.events}",
-                f"--input-schema={INPUT_SCHEMA}",
-                f"--duckdb={path}",
-            ],
+            generate_command(size, path),
             check=True,
             stdout=subprocess.DEVNULL,
         )

@@ -32,8 +32,9 @@ outcomes as (
     left join conversion_outcomes
         on
             contacts.contact_id = conversion_outcomes.contact_id
-            and coalesce(learned_product.product, '')
-            = coalesce(conversion_outcomes.conversion_product, '')
+            and {{ is_conversion_scope_of(
+                'learned_product.product', 'conversion_outcomes.conversion_product'
+            ) }}
 
 ),
 

@@ -65,8 +65,9 @@ final as (
     left join conversion_outcomes
         on
             graded_at_start.contact_id = conversion_outcomes.contact_id
-            and coalesce(scoring_models.conversion_product, '')
-            = coalesce(conversion_outcomes.conversion_product, '')
+            and {{ is_conversion_scope_of(
+                'scoring_models.conversion_product', 'conversion_outcomes.conversion_product'
+            ) }}
     where
         (
             contacts.created_at is null
