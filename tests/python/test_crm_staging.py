@@ -18,6 +18,7 @@ from lead_scoring.cli import main as lead_scoring_cli
 from lead_scoring.demo.data import DemoSize
 from support import crm_shapes
 from support.dbt_harness import (
+    DATA_BUILD,
     PG,
     POSTGRES_TYPES,
     PROJECT_ROOT,
@@ -74,7 +75,7 @@ def round_trip(request, tmp_path_factory):
     crm_run = run_dbt(
         consumer_dir,
         crm_warehouse,
-        ["build"],
+        DATA_BUILD,
         {"scoring_as_of": AS_OF, "lead_scoring_crm": crm, "lead_scoring_schema": crm},
         threads=4,
     )

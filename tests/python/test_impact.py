@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from lead_scoring.cli import main as lead_scoring_cli
-from support.dbt_harness import append_seed_rows, copy_project, run_dbt
+from support.dbt_harness import DATA_BUILD, append_seed_rows, copy_project, run_dbt
 
 AS_OF = "2026-09-30"
 SCHEMA = "lead_scoring_input"
@@ -171,7 +171,7 @@ def separate_builds(inputs, tmp_path_factory) -> dict[str, Path]:
         warehouse = workdir / "scores.duckdb"
         shutil.copy(inputs, warehouse)
         variables = {"scoring_as_of": AS_OF, "lead_scoring_schema": SCHEMA}
-        run = run_dbt(project_dir, warehouse, ["build"], variables, threads=4)
+        run = run_dbt(project_dir, warehouse, DATA_BUILD, variables, threads=4)
         assert run.returncode == 0, run.output
         built[side] = warehouse
     return built

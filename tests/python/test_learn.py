@@ -28,7 +28,14 @@ from lead_scoring.learn import seeds as learn_seeds
 from lead_scoring.learn import write as write_grid
 from lead_scoring.warehouse import DbtProject
 from support import crm_export_data
-from support.dbt_harness import PROJECT_ROOT, DbtRun, copy_project, demo_input_vars, run_dbt
+from support.dbt_harness import (
+    DATA_BUILD,
+    PROJECT_ROOT,
+    DbtRun,
+    copy_project,
+    demo_input_vars,
+    run_dbt,
+)
 
 AS_OF = "2026-09-30"
 SCHEMA = "lead_scoring_input"
@@ -77,7 +84,7 @@ def learned_run(demo_inputs, tmp_path_factory) -> DbtRun:
     built = run_dbt(
         project_dir,
         warehouse,
-        ["build"],
+        DATA_BUILD,
         {"scoring_as_of": AS_OF, "lead_scoring_schema": SCHEMA},
         threads=4,
     )
@@ -107,7 +114,7 @@ def test_the_learning_build_leaves_published_relations_alone(demo_inputs, tmp_pa
     published_as_of = "2026-06-30"
     variables = {"lead_scoring_schema": SCHEMA}
     built = run_dbt(
-        project_dir, warehouse, ["build"], {**variables, "scoring_as_of": published_as_of}, 4
+        project_dir, warehouse, DATA_BUILD, {**variables, "scoring_as_of": published_as_of}, 4
     )
     assert built.returncode == 0, built.output
     assert learn(warehouse, project_dir) == 0
@@ -352,40 +359,40 @@ def test_learner_recovers_the_sign_of_the_planted_effects(planted):
     assert all(first_tier[criterion] > 0 for criterion in strong)
 
 
-def test_postgres_learns_the_same_rows_as_duckdb(tmp_path, monkeypatch):
-    """The demo seeds loaded on each engine, learned there: the same seed rows and note.
-    PostgreSQL must be running (`scripts/postgres.sh start`, done by `make test`)."""
-    monkeypatch.setenv("LEAD_SCORING_PG_SCHEMA", "learn_engines")
-    written = {}
-    for engine in ("duckdb", "postgres"):
-        project_dir = copy_project(tmp_path / engine, with_demo=True)
-        schema = "main" if engine == "duckdb" else "learn_engines"
-        warehouse = tmp_path / f"{engine}.duckdb"
-        seeded = run_dbt(
-            project_dir,
-            warehouse,
-            ["seed", "--select", "path:seeds/demo", "--full-refresh"],
-            {},
-            4,
-            {"LEAD_SCORING_TARGET": engine},
-        )
-        assert seeded.returncode == 0, seeded.output
-        status = lead_scoring_cli(
-            [
-                "learn",
-                f"--as-of={AS_OF}",
-                "--model=learned",
-                f"--project-dir={project_dir}",
-                f"--profiles-dir={project_dir / 'profiles'}",
-                f"--target={engine}",
-                f"--duckdb={warehouse}",
-                f"--input-schema={demo_input_vars(schema)['lead_scoring_schema']}",
-            ]
-        )
-        assert status == 0
-        written[engine] = learned_files(project_dir)
-    assert written["postgres"] == written["duckdb"]
-    assert b"learned," in written["duckdb"]["grid_fit_rules.csv"]
+def test_postgres_learns_the_same_rows_as_duckdb(learned_run, tmp_path, monkeypatch):
+    """The demo seeds loaded on PostgreSQL and learned there: the same seed rows and note as
+    DuckDB's learning on the same demo data (``learned_run``'s: `generate` writes the rows the
+    demo seeds hold). PostgreSQL must be running (`scripts/postgres.sh start`, done by
+    `make test`)."""
+    schema = "learn_engines"
+    monkeypatch.setenv("LEAD_SCORING_PG_SCHEMA", schema)
+    project_dir = copy_project(tmp_path / "postgres", with_demo=True)
+    warehouse = tmp_path / "postgres.duckdb"
+    seeded = run_dbt(
+        project_dir,
+        warehouse,
+        ["seed", "--select", "path:seeds/demo", "--full-refresh"],
+        {},
+        4,
+        {"LEAD_SCORING_TARGET": "postgres"},
+    )
+    assert seeded.returncode == 0, seeded.output
+    status = lead_scoring_cli(
+        [
+            "learn",
+            f"--as-of={AS_OF}",
+            "--model=learned",
+            f"--project-dir={project_dir}",
+            f"--profiles-dir={project_dir / 'profiles'}",
+            "--target=postgres",
+            f"--duckdb={warehouse}",
+            f"--input-schema={demo_input_vars(schema)['lead_scoring_schema']}",
+        ]
+    )
+    assert status == 0
+    on_duckdb = learned_files(learned_run.project_dir)
+    assert learned_files(project_dir) == on_duckdb
+    assert b"learned," in on_duckdb["grid_fit_rules.csv"]
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,14 @@ import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from support.dbt_harness import INPUT_SCHEMA, DbtRun, copy_project, run_dbt, write_inputs
+from support.dbt_harness import (
+    DATA_BUILD,
+    INPUT_SCHEMA,
+    DbtRun,
+    copy_project,
+    run_dbt,
+    write_inputs,
+)
 from support.grid_language_dataset import fit_rule
 from support.reference_next_steps import Step, next_step_text, next_steps
 from support.reference_rep_signals import calibration, velocity
@@ -670,7 +677,7 @@ class Scorer:
         built = run_dbt(
             self.project_dir,
             duckdb_path,
-            ["build"],
+            DATA_BUILD,
             {
                 "scoring_as_of": AS_OF.isoformat(),
                 "lead_scoring_schema": INPUT_SCHEMA,

@@ -22,12 +22,14 @@ import pytest
 
 from lead_scoring.cli import main as lead_scoring_cli
 from support.dbt_harness import (
+    DATA_BUILD,
     DEMO_MODELS,
     PG,
     PROJECT_ROOT,
     copy_project,
     demo_input_vars,
     run_dbt,
+    run_dbt_steps,
 )
 
 pytestmark = pytest.mark.bi
@@ -62,7 +64,8 @@ def warehouse(tmp_path_factory):
     seeded = run_dbt(project_dir, built, ["seed", "--select", "path:seeds/demo"], {})
     assert seeded.returncode == 0, seeded.output
     for as_of in RUN_DATES:
-        run = run_dbt(project_dir, built, ["build"], {"scoring_as_of": as_of, **demo_input_vars()})
+        variables = {"scoring_as_of": as_of, **demo_input_vars()}
+        run = run_dbt(project_dir, built, DATA_BUILD, variables, threads=4)
         assert run.returncode == 0, run.output
     published = workdir / "lead_scoring_published.duckdb"
     assert publish(project_dir, built, published) == 0
@@ -278,6 +281,7 @@ def test_the_daily_build_runs_while_the_dashboard_is_open_and_shows_after_publis
             built,
             ["build", "--exclude-resource-type", "unit_test"],
             {"scoring_as_of": NEXT_RUN, **demo_input_vars()},
+            threads=4,
         )
         assert run.returncode == 0, run.output
         assert publish(project_dir, built, published) == 0
@@ -297,20 +301,14 @@ def test_the_same_dashboard_reads_postgresql(warehouse, superset, browser, tmp_p
     project_dir, _, _ = warehouse
     schema = "superset_marts"
     postgres = {"LEAD_SCORING_TARGET": "postgres", "LEAD_SCORING_PG_SCHEMA": schema}
-    seeded = run_dbt(
+    # seeded and built in one process (dbt starts once)
+    built = run_dbt_steps(
         project_dir,
         tmp_path / "unused.duckdb",
-        ["seed", "--select", "path:seeds/demo", "--full-refresh"],
-        {},
-        env=postgres,
-    )
-    assert seeded.returncode == 0, seeded.output
-    built = run_dbt(
-        project_dir,
-        tmp_path / "unused.duckdb",
-        ["build", "--exclude-resource-type", "unit_test"],
+        [["seed", "--select", "path:seeds/demo", "--full-refresh"], DATA_BUILD],
         # the demo seeds loaded into <schema>_demo there
         {"scoring_as_of": RUN_DATES[-1], **demo_input_vars(schema)},
+        threads=4,
         env=postgres,
     )
     assert built.returncode == 0, built.output
