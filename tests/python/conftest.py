@@ -3,7 +3,6 @@ which pytest-xdist's two workers take the tests (slowest first)."""
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from support.dbt_harness import DbtRun, build_demo, shared_build
 SLOWEST_GROUPS = (
     "test_engines.py::spark",
     "test_engines.py::snowflake",
-    "test_bad_grids.py::",
     "test_crm_staging.py",
     "test_properties.py::",
     "test_schedule.py",
@@ -29,9 +27,6 @@ SPLIT_FILES = ("test_properties.py",)
 # test_engines.py: one group per engine (its builds and every comparison with them; the
 # DuckDB builds they compare with are shared by the run)
 ENGINE_GROUPS = ("spark", "snowflake", "postgres")
-# test_bad_grids.py: the invalid grids in two halves (each half builds the published scores
-# once), the file's other tests with the first
-BAD_GRID_HALVES = 2
 
 
 def group(nodeid: str) -> str:
@@ -41,9 +36,6 @@ def group(nodeid: str) -> str:
     if file == "test_engines.py":
         engine = next((engine for engine in ENGINE_GROUPS if engine in name), "")
         return f"{path}::{engine}"
-    if file == "test_bad_grids.py":
-        case = name.partition("[")[2]
-        return f"{path}::{zlib.crc32(case.encode()) % BAD_GRID_HALVES if case else 0}"
     if file in SPLIT_FILES:
         return f"{path}::{name.split('[')[0]}"
     return path

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from support.bad_grids import AS_OF, BAD_GRIDS, GATED_BUILD, INPUTS, MODELS
-from support.dbt_harness import DbtRun, build_on_inputs, rebuild_copy
+from support.bad_grids import AS_OF, BAD_GRIDS, BATCHES, GATED_BUILD, INPUTS, MODELS, changes
+from support.dbt_harness import DEEP, DbtRun, build_on_inputs, rebuild_copy
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +29,22 @@ def published_rows(run: DbtRun) -> dict[str, list[tuple]]:
     }
 
 
-@pytest.mark.parametrize("case", list(BAD_GRIDS))
+# each batch of cases in one build (bad_grids.BATCHES), and each case alone in the deeper run
+BUILDS = {f"batch {number}": cases for number, cases in enumerate(BATCHES, 1)} | (
+    {case: [case] for case in BAD_GRIDS} if DEEP else {}
+)
+
+
+def test_the_batches_hold_every_case_once():
+    assert sorted(case for cases in BATCHES for case in cases) == sorted(BAD_GRIDS)
+
+
+@pytest.mark.parametrize("build", list(BUILDS))
 def test_invalid_grid_fails_the_build_naming_the_problem_and_keeps_published_scores(
-    published, tmp_path, case
+    published, tmp_path, build
 ):
-    change, expected_words = BAD_GRIDS[case]
+    cases = BUILDS[build]
+    change = changes(*(BAD_GRIDS[case][0] for case in cases))
     before = published_rows(published)
     assert before["lead_scores"], "the good build published no score"
 
@@ -48,8 +59,9 @@ def test_invalid_grid_fails_the_build_naming_the_problem_and_keeps_published_sco
 
     assert rebuilt.returncode != 0
     assert "The scoring grid is invalid; nothing was published" in rebuilt.output
-    for words in expected_words:
-        assert words in rebuilt.output
+    for case in cases:
+        for words in BAD_GRIDS[case][1]:
+            assert words in rebuilt.output, case
     assert published_rows(rebuilt) == before
 
 

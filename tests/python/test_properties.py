@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import random
 import zlib
 from dataclasses import fields
@@ -36,6 +35,7 @@ from hypothesis import strategies as st
 
 from support.dbt_harness import (
     DATA_BUILD,
+    DEEP,
     INPUT_SCHEMA,
     DbtRun,
     copy_project,
@@ -792,7 +792,7 @@ def counted_event_ids(grid: Grid, tables: dict[str, list[dict]]) -> list[str]:
 # How many examples each property draws: `LEAD_SCORING_DEEP=1 make test` draws ten times as
 # many (docs/tests.md). A property's examples are scored together, so a deeper run costs
 # bigger builds, not more of them.
-SCALE = 10 if os.environ.get("LEAD_SCORING_DEEP") == "1" else 1
+SCALE = 10 if DEEP else 1
 
 
 def drawn(strategy: st.SearchStrategy, count: int, name: str) -> list:

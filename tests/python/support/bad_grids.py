@@ -243,3 +243,41 @@ BAD_GRIDS = {
         ],
     ),
 }
+
+
+# The cases built together in `make test` (test_bad_grids.py): the validation lists every
+# problem of a build, so each case's words must show in its batch's failure (a case that
+# hid another's problem would lose them). Cases that change the same seed row, or the same
+# model's rows of one seed, are in different batches. `LEAD_SCORING_DEEP=1` builds each case
+# alone as well.
+BATCHES = [
+    [
+        "unknown operator and attribute no input table has",
+        "unknown dimension",
+        "tier above its cap",
+        "duplicate criterion",
+        "match rule pointing at no criterion",
+        "zone matrix missing a cell",
+        "unknown zone method",
+        "zone thresholds missing cold",
+        "unknown audience operator",
+        "zero decay half-life",
+        "account zones without a cold row",
+    ],
+    [
+        "between value that is not two numbers",
+        "bands not strictly ordered",
+        "points falling as the count rises",
+        "cap of the wrong sign",
+        "criterion with no match rule",
+        "unknown zone",
+        "one-dimension model zoned by the matrix",
+        "zone thresholds out of order",
+        "sequence problems",
+    ],
+    [
+        "misspelled extra column",
+        "surge points not above 0",
+        "model in no grid_scoring_models row",
+    ],
+]

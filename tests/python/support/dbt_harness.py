@@ -28,6 +28,9 @@ import duckdb
 from lead_scoring import grid_files, warehouse
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
+# `LEAD_SCORING_DEEP=1 make test`: the deeper run (docs/tests.md) that the CI run is sized
+# down from: the property tests draw ten times the examples, every invalid grid builds alone
+DEEP = os.environ.get("LEAD_SCORING_DEEP") == "1"
 INPUT_SCHEMA = "test_input"
 # a build that only feeds a comparison: seeds and models, none of the data and unit tests
 SCORE_ONLY = ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
