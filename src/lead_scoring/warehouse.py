@@ -140,6 +140,23 @@ def build(project: DbtProject, selector: str, target_path: Path) -> dict:
     return read_manifest(target_path)
 
 
+def scheduled_build(project: DbtProject, dbt_args: list[str] | tuple[str, ...] = ()) -> int:
+    """The scheduled `dbt build` (``SCHEDULED_BUILD``) with the project's vars, dbt's output
+    printed as it comes; dbt's exit status."""
+    return subprocess.run(
+        [
+            str(Path(sys.executable).parent / "dbt"),
+            *SCHEDULED_BUILD,
+            *project.dbt_args(),
+            *(["--vars", vars_option(project.variables)] if project.variables else []),
+            *dbt_args,
+        ],
+        cwd=project.project_dir,
+        env=project.environment(),
+        check=False,
+    ).returncode
+
+
 class DailyBuilds:
     """The scheduled build at a series of as-of dates inside this process: the project is parsed
     once (a new `scoring_as_of` on the command line would make every `dbt build` parse the
@@ -231,13 +248,9 @@ def _package_vars(config) -> dict:
     return {**defaults, **(scoped if isinstance(scoped, dict) else {})}
 
 
-@contextmanager
-def _adapter(project: DbtProject) -> Iterator[tuple[object, object]]:
-    """The dbt adapter of the project's target, with a connection open, and the run's config.
-    Uses dbt's adapter API of the pinned dbt-core 1.11."""
-    from multiprocessing import get_context
-
-    from dbt.adapters.factory import get_adapter, register_adapter
+def _runtime_config(project: DbtProject):
+    """dbt's configuration of a run of the project (profile target, vars), read without
+    connecting."""
     from dbt.config.runtime import RuntimeConfig
     from dbt.flags import set_from_args
     from dbt_common.context import set_invocation_context
@@ -254,7 +267,30 @@ def _adapter(project: DbtProject) -> Iterator[tuple[object, object]]:
         threads=None,
     )
     set_from_args(args, None)
-    config = RuntimeConfig.from_args(args)
+    return RuntimeConfig.from_args(args)
+
+
+def target_credentials(project: DbtProject):
+    """The connection settings of the project's profile target (dbt's credentials object:
+    `type`, and the adapter's own fields), without connecting; WarehouseError when the
+    profile or target cannot be read."""
+    from dbt_common.exceptions import DbtBaseException
+
+    try:
+        return _runtime_config(project).credentials
+    except DbtBaseException as error:
+        raise WarehouseError(f"cannot read the profile's target: {error}") from error
+
+
+@contextmanager
+def _adapter(project: DbtProject) -> Iterator[tuple[object, object]]:
+    """The dbt adapter of the project's target, with a connection open, and the run's config.
+    Uses dbt's adapter API of the pinned dbt-core 1.11."""
+    from multiprocessing import get_context
+
+    from dbt.adapters.factory import get_adapter, register_adapter
+
+    config = _runtime_config(project)
     register_adapter(config, get_context("spawn"))
     adapter = get_adapter(config)
     try:

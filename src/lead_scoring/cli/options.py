@@ -99,6 +99,16 @@ def dbt_build_options(parser) -> None:
     )
 
 
+def wait_option(parser) -> None:
+    """--wait of a command that holds the scheduled-run lock of its target."""
+    parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="when another scheduled run holds the target's lock, wait for it to end"
+        " (default: stop at once, exit status 75)",
+    )
+
+
 def duckdb_path(args: argparse.Namespace) -> str:
     """The DuckDB file of the profile's duckdb target, as an absolute path (dbt may run in
     another directory): --duckdb, else LEAD_SCORING_DUCKDB_PATH, else lead_scoring.duckdb in
