@@ -305,23 +305,28 @@ def postgres_warehouse(tmp_path, request):
         yield warehouse
 
 
-def paused_backend(run: subprocess.Popen) -> int:
-    """The server process of ``run``'s build once it waits at the pause (polled, with a
-    bound); fails with the run's output if the run ends first."""
+def waiting_backend(run: subprocess.Popen, query: str) -> int:
+    """The server process of ``run`` waiting for a lock in a statement like ``query``
+    (polled, with a bound); fails with the run's output if the run ends first."""
     deadline = time.monotonic() + WAIT_LIMIT_S
     while time.monotonic() < deadline:
         with psycopg2.connect(**PG) as connection, connection.cursor() as cursor:
             cursor.execute(
                 "select pid from pg_stat_activity where wait_event_type = 'Lock' and query like %s",
-                ["%pg_advisory_xact_lock%" + PAUSE + "%"],
+                [query],
             )
             found = cursor.fetchall()
         if found:
             return found[0][0]
         if run.poll() is not None:
-            pytest.fail(f"the run ended before its pause:\n{run.stdout.read()}")
+            pytest.fail(f"the run ended before it waited:\n{run.stdout.read()}")
         time.sleep(0.5)
-    pytest.fail("the run never reached its pause")
+    pytest.fail(f"the run never waited in {query}")
+
+
+def paused_backend(run: subprocess.Popen) -> int:
+    """The server process of ``run``'s build waiting at the pause."""
+    return waiting_backend(run, f"%pg_advisory_xact_lock%{PAUSE}%")
 
 
 def implied_history(before: dict, after: dict) -> set[tuple]:
@@ -365,11 +370,20 @@ def test_two_scheduled_runs_at_once_on_postgres_one_stops_neither_half_writes(
     assert "PostgreSQL advisory lock held by server process" in output
     assert "Running with dbt" not in output  # it stopped before dbt started
     assert warehouse.marts() == before
-    # let the first run finish: it publishes the day, whole
+    # a run told to wait waits for the lock, before dbt starts
+    waiting = warehouse.scheduled_run(AS_OF, "--wait")
+    waiting_backend(waiting, "select pg_advisory_lock(%")
+    # let the first run finish: it publishes the day, whole; then the waiting one runs
     with warehouse.pause.cursor() as cursor:
         cursor.execute("select pg_advisory_unlock(hashtext(%s))", [PAUSE])
     first_output = first.communicate()[0]
     assert first.returncode == 0, first_output
+    waited_output = waiting.communicate()[0]
+    assert waiting.returncode == 0, waited_output
+    assert waited_output.index("holding the scheduled-run lock") < waited_output.index(
+        "Running with dbt"
+    )
+    # both at the same date: history records the day once
     assert warehouse.published_days() == {AS_OF}
     assert sorted(recorded_history(warehouse), key=repr) == sorted(
         implied_history(before_scores, warehouse.scores()), key=repr
