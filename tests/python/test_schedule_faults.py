@@ -90,15 +90,26 @@ def duckdb_run(tmp_path_factory):
     return built
 
 
-def duckdb_marts(run, tables=PUBLISHED) -> dict[str, list[tuple]]:
-    return {table: sorted(run.query(f"select * from main.{table}"), key=repr) for table in tables}
+def duckdb_marts(run) -> dict[str, list[tuple]]:
+    """Every row of each mart a scheduled run publishes, sorted."""
+    return {
+        table: sorted(run.query(f"select * from main.{table}"), key=repr) for table in PUBLISHED
+    }
+
+
+def identical_copies_reported(run) -> int:
+    """The event rows scoring_data_quality reports as identical copies of a kept delivery."""
+    return run.query(
+        "select row_count from main.scoring_data_quality"
+        " where input_table = 'events' and reason = 'duplicate_event_identical'"
+    )[0][0]
 
 
 def test_a_day_delivered_twice_changes_no_score(duckdb_run, tmp_path):
     run = copy_run(duckdb_run, tmp_path)
     before = duckdb_marts(run)
-    day = "2026-06-28"
-    redelivered = [e for e in golden.EVENTS if (e["occurred_at"] or "")[:10] == day]
+    # the loader delivers 2026-06-28's twelve events again
+    redelivered = [e for e in golden.EVENTS if (e["occurred_at"] or "").startswith("2026-06-28")]
     assert len(redelivered) == 12
     write_inputs(run.duckdb_path, {**INPUTS, "events": golden.EVENTS + redelivered})
     rerun = run_dbt(
@@ -109,17 +120,10 @@ def test_a_day_delivered_twice_changes_no_score(duckdb_run, tmp_path):
         threads=4,
     )
     assert rerun.returncode == 0, rerun.output
+    # scores, details, history and the change feed as they were
     assert duckdb_marts(run) == before
-    # the second delivery is counted once, and reported
-    reported = run.query(
-        "select row_count from main.scoring_data_quality"
-        " where input_table = 'events' and reason = 'duplicate_event_identical'"
-    )
-    first = duckdb_run.query(
-        "select row_count from main.scoring_data_quality"
-        " where input_table = 'events' and reason = 'duplicate_event_identical'"
-    )
-    assert reported[0][0] == first[0][0] + 12
+    # each copy counted once, and reported
+    assert identical_copies_reported(run) == identical_copies_reported(duckdb_run) + 12
 
 
 def test_a_run_while_another_holds_the_duckdb_file_stops_with_a_clear_message(
