@@ -146,10 +146,7 @@ def test_a_run_while_another_holds_the_duckdb_file_stops_with_a_clear_message(
     lock_file = run.duckdb_path.with_name(f"{run.duckdb_path.name}.run-lock")
     # the run in progress: a process that holds the lock as `lead-scoring run` does
     holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLD_FILE_LOCK, str(lock_file)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
+        [sys.executable, "-c", _HOLD_FILE_LOCK, str(lock_file)], stdout=subprocess.PIPE, text=True
     )
     try:
         assert holder.stdout.readline().strip() == "held"
@@ -159,7 +156,8 @@ def test_a_run_while_another_holds_the_duckdb_file_stops_with_a_clear_message(
         assert f"pid {holder.pid} since" in message
         assert "this run stops without building" in message
     finally:
-        holder.communicate("")
+        holder.kill()  # the run holding the lock is killed: it leaves no stale lock
+        holder.wait()
     assert duckdb_marts(run) == before
     # once it has ended, the next run builds
     assert cli.main(arguments) == 0
@@ -167,14 +165,14 @@ def test_a_run_while_another_holds_the_duckdb_file_stops_with_a_clear_message(
 
 
 _HOLD_FILE_LOCK = """
-import fcntl, os, sys
+import fcntl, os, signal, sys
 with open(sys.argv[1], "a+") as handle:
     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     handle.truncate(0)
     handle.write(f"pid {os.getpid()} since 2026-12-04 18:00:00")
     handle.flush()
     print("held", flush=True)
-    sys.stdin.read()
+    signal.pause()  # until the test kills it
 """
 
 
