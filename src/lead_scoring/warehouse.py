@@ -140,6 +140,41 @@ def build(project: DbtProject, selector: str, target_path: Path) -> dict:
     return read_manifest(target_path)
 
 
+def invoke_dbt(
+    project: DbtProject,
+    runner,
+    command: list[str],
+    variables: dict,
+    dbt_args: list[str] | tuple[str, ...] = (),
+):
+    """A dbt command in this process (dbt's programmatic entry point, `runner`) on the
+    project with `variables` as its vars and the project's environment; dbt's result. Leaves
+    no dbt state behind (``release_dbt``)."""
+    saved = dict(os.environ)
+    os.environ.update(project.env)
+    try:
+        return runner.invoke(
+            [*command, *project.dbt_args(), *dbt_args, "--vars", vars_option(variables)]
+        )
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        release_dbt()
+
+
+def scheduled_build(project: DbtProject, dbt_args: list[str] | tuple[str, ...] = ()) -> int:
+    """The scheduled `dbt build` (``SCHEDULED_BUILD``) with the project's vars, dbt's output
+    printed as it comes; dbt's exit status (1: a node failed, 2: an error before any ran).
+    It runs in this process, so that it ends with the process holding the scheduled-run
+    lock, however that ends (a child dbt would outlive a killed parent and its lock)."""
+    from dbt.cli.main import dbtRunner
+
+    result = invoke_dbt(project, dbtRunner(), list(SCHEDULED_BUILD), project.variables, dbt_args)
+    if result.success:
+        return 0
+    return 1 if result.exception is None else 2
+
+
 class DailyBuilds:
     """The scheduled build at a series of as-of dates inside this process: the project is parsed
     once (a new `scoring_as_of` on the command line would make every `dbt build` parse the
@@ -150,8 +185,8 @@ class DailyBuilds:
         from dbt.cli.main import dbtRunner
 
         self.project = project
-        self.common_args = [*project.dbt_args(), *dbt_args]
-        parsed = self._invoke(dbtRunner(), ["parse", "--quiet"], project.variables)
+        self.dbt_args = dbt_args
+        parsed = invoke_dbt(project, dbtRunner(), ["parse", "--quiet"], project.variables, dbt_args)
         if not parsed.success:
             raise WarehouseError(f"dbt parse failed: {parsed.exception}")
         self.runner = dbtRunner(manifest=parsed.result)
@@ -159,19 +194,13 @@ class DailyBuilds:
     def build(self, as_of: date, extra_args: list[str] | tuple[str, ...] = ()) -> bool:
         """One `dbt build` as of `as_of` (dbt prints its errors); True when it passed."""
         variables = {**self.project.variables, "scoring_as_of": as_of.isoformat()}
-        return self._invoke(
-            self.runner, [*SCHEDULED_BUILD, "--quiet", *extra_args], variables
+        return invoke_dbt(
+            self.project,
+            self.runner,
+            [*SCHEDULED_BUILD, "--quiet", *extra_args],
+            variables,
+            self.dbt_args,
         ).success
-
-    def _invoke(self, runner, command: list[str], variables: dict):
-        saved = dict(os.environ)
-        os.environ.update(self.project.env)
-        try:
-            return runner.invoke([*command, *self.common_args, "--vars", vars_option(variables)])
-        finally:
-            os.environ.clear()
-            os.environ.update(saved)
-            release_dbt()
 
 
 def release_dbt() -> None:
@@ -231,13 +260,9 @@ def _package_vars(config) -> dict:
     return {**defaults, **(scoped if isinstance(scoped, dict) else {})}
 
 
-@contextmanager
-def _adapter(project: DbtProject) -> Iterator[tuple[object, object]]:
-    """The dbt adapter of the project's target, with a connection open, and the run's config.
-    Uses dbt's adapter API of the pinned dbt-core 1.11."""
-    from multiprocessing import get_context
-
-    from dbt.adapters.factory import get_adapter, register_adapter
+def _runtime_config(project: DbtProject):
+    """dbt's configuration of a run of the project (profile target, vars), read without
+    connecting."""
     from dbt.config.runtime import RuntimeConfig
     from dbt.flags import set_from_args
     from dbt_common.context import set_invocation_context
@@ -254,7 +279,30 @@ def _adapter(project: DbtProject) -> Iterator[tuple[object, object]]:
         threads=None,
     )
     set_from_args(args, None)
-    config = RuntimeConfig.from_args(args)
+    return RuntimeConfig.from_args(args)
+
+
+def target_credentials(project: DbtProject):
+    """The connection settings of the project's profile target (dbt's credentials object:
+    `type`, and the adapter's own fields), without connecting; WarehouseError when the
+    profile or target cannot be read."""
+    from dbt_common.exceptions import DbtBaseException
+
+    try:
+        return _runtime_config(project).credentials
+    except DbtBaseException as error:
+        raise WarehouseError(f"cannot read the profile's target: {error}") from error
+
+
+@contextmanager
+def _adapter(project: DbtProject) -> Iterator[tuple[object, object]]:
+    """The dbt adapter of the project's target, with a connection open, and the run's config.
+    Uses dbt's adapter API of the pinned dbt-core 1.11."""
+    from multiprocessing import get_context
+
+    from dbt.adapters.factory import get_adapter, register_adapter
+
+    config = _runtime_config(project)
     register_adapter(config, get_context("spawn"))
     adapter = get_adapter(config)
     try:

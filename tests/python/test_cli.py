@@ -17,7 +17,7 @@ from lead_scoring import backtest, cli, impact, warehouse
 from support.dbt_harness import PG, PROJECT_ROOT
 
 # the commands that run dbt, and dbt's own names for what they share with it
-DBT_COMMANDS = ("backtest", "backfill", "learn", "impact")
+DBT_COMMANDS = ("run", "backtest", "backfill", "learn", "impact")
 DBT_OPTIONS = ("--project-dir", "--profiles-dir", "--target", "--vars")
 
 

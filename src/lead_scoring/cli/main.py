@@ -15,12 +15,14 @@ from lead_scoring.cli import (
     learn,
     load_csv,
     publish,
+    run,
     summary,
 )
 
 COMMANDS = (
     generate,
     load_csv,
+    run,
     publish,
     summary,
     backtest,

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from lead_scoring import grid_files, warehouse
+from lead_scoring import grid_files, run_lock, warehouse
 from lead_scoring.grid import GRID_DIR
 
 # Options that several commands take: one name, one meaning and one destination, dbt's name
@@ -28,6 +28,12 @@ SHARED_OPTIONS = {
     "--from": ("first", "YYYY-MM-DD", "the first as-of date"),
     "--to": ("last", "YYYY-MM-DD", "the last as-of date"),
     "--seeds-dir": ("seeds_dir", "DIR", "the grid seeds"),
+    "--wait": (
+        "wait",
+        None,
+        "when another scheduled run holds the target's lock, wait for it to end (default:"
+        f" stop at once, exit status {run_lock.LOCKED_EXIT})",
+    ),
 }
 
 PROFILE_DUCKDB = (
@@ -44,7 +50,7 @@ def option(parser, name: str, detail: str | None = None, **kwargs) -> None:
     parser.add_argument(
         name,
         dest=dest,
-        metavar=metavar,
+        **({"metavar": metavar} if metavar else {}),
         help=f"{meaning}; {detail}" if detail else meaning,
         **kwargs,
     )
@@ -97,6 +103,11 @@ def dbt_build_options(parser) -> None:
     parser.add_argument(
         "dbt_args", nargs="*", help="more dbt options, after `--`, e.g. -- --threads 2"
     )
+
+
+def wait_option(parser) -> None:
+    """--wait of a command that holds the scheduled-run lock of its target."""
+    option(parser, "--wait", action="store_true")
 
 
 def duckdb_path(args: argparse.Namespace) -> str:
