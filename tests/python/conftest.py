@@ -18,6 +18,7 @@ SLOWEST_GROUPS = (
     "test_crm_staging.py",
     "test_properties.py::",
     "test_schedule.py",
+    "test_schedule_faults.py",
     "test_learn.py",
     "test_engines.py::postgres",
 )
