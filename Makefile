@@ -77,15 +77,16 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	# its own DuckDB file, so that a running build never holds the lock
-	LEAD_SCORING_DUCKDB_PATH=target/sqlfluff.duckdb $(BIN)/sqlfluff lint models tests
+	# its own DuckDB file, so that a running build never holds the lock; one process per CPU
+	# (`--processes 0`: 54 s -> 31 s on two cores)
+	LEAD_SCORING_DUCKDB_PATH=target/sqlfluff.duckdb $(BIN)/sqlfluff lint models tests --processes 0
 	# each CRM's staging and CRM layer compile only with `lead_scoring_crm` set (else disabled)
 	for crm in $(CRMS); do \
 		printf '[sqlfluff:templater:dbt:context]\nlead_scoring_crm = %s\nload_demo_data = False\n' \
 			$$crm > target/sqlfluff-$$crm.cfg; \
 		LEAD_SCORING_DUCKDB_PATH=target/sqlfluff.duckdb $(BIN)/sqlfluff lint \
 			models/staging/$$crm models/crm/$$crm models/marts/scoring_data_quality.sql \
-			--config target/sqlfluff-$$crm.cfg || exit 1; \
+			--config target/sqlfluff-$$crm.cfg --processes 0 || exit 1; \
 	done
 	$(BIN)/dbt parse --quiet
 	$(BIN)/dbt-score lint --manifest target/manifest.json
@@ -99,7 +100,7 @@ lint: install
 
 format: install
 	$(BIN)/ruff format .
-	LEAD_SCORING_DUCKDB_PATH=target/sqlfluff.duckdb $(BIN)/sqlfluff fix models tests
+	LEAD_SCORING_DUCKDB_PATH=target/sqlfluff.duckdb $(BIN)/sqlfluff fix models tests --processes 0
 
 ## The docs site as one file, target/static_index.html (models, columns, lineage, exposures),
 ## from the warehouse `make demo` built.
