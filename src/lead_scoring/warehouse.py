@@ -24,8 +24,11 @@ import duckdb
 import yaml
 
 # the daily run the README schedules: unit tests check model logic on fixed inputs and run
-# in CI; the data tests still gate every publish
-SCHEDULED_BUILD = ("build", "--exclude-resource-type", "unit_test")
+# in CI; the data tests still gate every publish. The `learning` models are what `lead-scoring
+# learn` reads: it builds and tests them itself, as of its own date in <schema>_learning, so
+# a scheduled run leaves them out (at 1M contacts their key tests alone were 45 s of a
+# build's node time)
+SCHEDULED_BUILD = ("build", "--exclude-resource-type", "unit_test", "--exclude", "tag:learning")
 
 
 class WarehouseError(Exception):

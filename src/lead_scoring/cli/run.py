@@ -11,7 +11,8 @@ from lead_scoring.cli.options import dbt_build_options, project_of, wait_option
 NAME = "run"
 HELP = "the scheduled dbt build, one run at a time per warehouse (a second one stops or waits)"
 DESCRIPTION = (
-    "Run the scheduled `dbt build --exclude-resource-type unit_test` on the profile's "
+    "Run the scheduled `dbt build --exclude-resource-type unit_test --exclude tag:learning` "
+    "on the profile's "
     "target while holding the target's scheduled-run lock: a run started while another "
     f"holds it stops without building (exit status {run_lock.LOCKED_EXIT}) and names the run "
     "holding it; with --wait it waits for it. Exit status otherwise dbt's."
