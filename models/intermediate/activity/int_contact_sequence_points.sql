@@ -1,3 +1,8 @@
+-- a table: the one scan of the matched events that pairs them; today's scoring
+-- (int_contact_criterion_points), the earlier dates' (int_contact_points_graded_earlier) and
+-- its key test read the points (as a view, each of the three scanned the events again)
+{{ config(materialized='table') }}
+
 with
 
 matched_events as (
