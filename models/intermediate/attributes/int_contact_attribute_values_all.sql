@@ -1,3 +1,8 @@
+-- a table: the one unpivot of the contacts' attributes; the tested values (a table the
+-- rule matching reads), the learning inputs and its key test read it (as a view, the key
+-- test unpivoted every contact again)
+{{ config(materialized='table') }}
+
 {%- set attributes = fit_attributes() -%}
 {#- Every attribute of every contact, tested by the grid or not: the one place that reads
     contact and account columns, contact_attributes and lead.is_customer as attributes.
