@@ -41,18 +41,36 @@ def like(pattern: str) -> re.Pattern:
     return re.compile("".join({"%": ".*", "_": "."}.get(c, re.escape(c)) for c in pattern))
 
 
-def activity_points(events: pd.DataFrame, contact_ids: pd.Series, model: str, as_of) -> pd.Series:
+def delivered_twice(event_ids: pd.Series, chunk: int = 200_000) -> pd.Series:
+    """Whether another row has the same event id. The ids are hashed a chunk at a time and
+    only the rows whose hash repeats are compared as text: hashing 20M strings at once
+    costs gigabytes."""
+    hashes = pd.concat(
+        pd.util.hash_pandas_object(event_ids.iloc[start : start + chunk].str.strip(), index=False)
+        for start in range(0, len(event_ids), chunk)
+    )
+    twice = hashes.duplicated(keep=False)
+    twice[twice] = event_ids[twice].str.strip().duplicated(keep=False)
+    return twice
+
+
+def activity_points(events: pd.DataFrame, contact_ids: pd.Index, model: str, as_of) -> pd.Series:
     criteria = grid("activity_criteria", model).set_index("criterion")
     rules = grid("activity_match_rules", model)
-    # an event delivered twice counts once, as its earliest delivery
-    events = events[events["occurred_at"] < as_of + pd.Timedelta(days=1)]
-    twice = events["event_id"].duplicated(keep=False)
-    earliest = events[twice].sort_values(["event_id", "occurred_at", "event_type", "subject"])
-    events = pd.concat([events[~twice], earliest.drop_duplicates("event_id")])
-    events = events[events["contact_id"].isin(contact_ids)]
+    # events of known contacts up to the as-of date; an event delivered twice counts once,
+    # as its earliest delivery
+    ids = events["contact_id"].astype("category")
+    known = contact_ids.get_indexer(ids.cat.categories.str.strip())
+    events["contact"] = np.where(ids.cat.codes >= 0, known[ids.cat.codes], -1).astype("int32")
+    keep = (events["contact"] >= 0) & (events["occurred_at"] < as_of + pd.Timedelta(days=1))
+    twice = keep & delivered_twice(events["event_id"])
+    later = events[twice].sort_values(["event_id", "occurred_at", "event_type", "subject"])
+    later = later["event_id"].duplicated()
+    keep[later.index[later]] = False
+    events = events.loc[keep, ["contact", "event_type", "subject", "occurred_at"]]
     # the rules are matched once per distinct (event type, subject), not once per event
     kinds = events[["event_type", "subject"]].drop_duplicates()
-    matches = [
+    matches = {
         (event_type, subject, rule.criterion)
         for event_type, subject in kinds.itertuples(index=False)
         for rule in rules.itertuples()
@@ -61,16 +79,22 @@ def activity_points(events: pd.DataFrame, contact_ids: pd.Series, model: str, as
             pd.isna(rule.subject_pattern)
             or (pd.notna(subject) and like(clean(rule.subject_pattern)).fullmatch(clean(subject)))
         )
-    ]
-    matched = events.merge(
-        pd.DataFrame(matches, columns=["event_type", "subject", "criterion"]),
-        on=["event_type", "subject"],
-    ).drop_duplicates(["event_id", "criterion"])
+    }
+    matches = pd.DataFrame(sorted(matches), columns=["event_type", "subject", "criterion"])
+    # joined on the events' own categories (codes, not text)
+    matches = matches.astype(
+        {
+            "event_type": events["event_type"].dtype,
+            "subject": events["subject"].dtype,
+            "criterion": "category",
+        }
+    )
+    matched = events.merge(matches, on=["event_type", "subject"])
     matched["days_ago"] = (as_of - matched["occurred_at"].dt.normalize()).dt.days
-    lookback = matched["criterion"].map(criteria["lookback_days"])
+    lookback = matched["criterion"].map(criteria["lookback_days"]).astype(float)
     matched = matched[lookback.isna() | (matched["days_ago"] < lookback)]
-    per_criterion = matched.groupby(["contact_id", "criterion"], observed=True).agg(
-        n=("event_id", "size"), days_since_last=("days_ago", "min")
+    per_criterion = matched.groupby(["contact", "criterion"], observed=True).agg(
+        n=("days_ago", "size"), days_since_last=("days_ago", "min")
     )
     rows = criteria.loc[per_criterion.index.get_level_values("criterion")]
     n = per_criterion["n"].to_numpy()
@@ -86,7 +110,8 @@ def activity_points(events: pd.DataFrame, contact_ids: pd.Series, model: str, as
         np.isnan(half_life), 1.0, 0.5 ** (per_criterion["days_since_last"] / half_life)
     )
     per_criterion["points"] = np.trunc(points * decay)
-    return per_criterion.groupby(level="contact_id", observed=True)["points"].sum()
+    by_contact = per_criterion.groupby(level="contact")["points"].sum()
+    return by_contact.set_axis(contact_ids[by_contact.index])
 
 
 def fit_points(people: pd.DataFrame, model: str) -> pd.Series:
@@ -124,33 +149,38 @@ def graded(points: pd.Series, bands: pd.DataFrame) -> pd.Series:
     return grade
 
 
-def score(con: duckdb.DuckDBPyConnection, schema: str, as_of: str, model: str) -> pd.DataFrame:
-    as_of = pd.Timestamp(as_of)
-    contacts = con.sql(f"select * from {schema}.contacts").arrow().read_all().to_pandas()
-    accounts = con.sql(f"select * from {schema}.accounts").arrow().read_all().to_pandas()
-    events = (
-        con.sql(
+def load(con: duckdb.DuckDBPyConnection, schema: str) -> dict[str, pd.DataFrame]:
+    """The warehouse's tables, in the columns scoring reads (low-cardinality text as
+    categories: at 20M events, strings per row are what memory is spent on)."""
+
+    def read(sql: str) -> pd.DataFrame:
+        return con.sql(sql).arrow().read_all().to_pandas()
+
+    return {
+        "contacts": read(f"select * from {schema}.contacts"),
+        "accounts": read(f"select * from {schema}.accounts"),
+        "events": read(
             f"select event_id, contact_id, event_type, subject, occurred_at from {schema}.events"
-        )
-        .arrow()
-        .read_all()
-        .to_pandas()
-        .astype({"event_type": "category", "subject": "category"})
-    )
+        ).astype({"event_type": "category", "subject": "category"}),
+    }
+
+
+def score(
+    contacts: pd.DataFrame, accounts: pd.DataFrame, events: pd.DataFrame, as_of: str, model: str
+) -> pd.DataFrame:
+    as_of = pd.Timestamp(as_of)
     for frame, key in [
         (contacts, "contact_id"),
         (contacts, "account_id"),
         (accounts, "account_id"),
-        (events, "contact_id"),
-        (events, "event_id"),
     ]:
         frame[key] = frame[key].str.strip().replace("", None)
     # a contact exported twice keeps its latest version
     contacts = (
         contacts[contacts["contact_id"].notna()]
         .sort_values(
-            ["contact_id", "updated_at", "created_at"],
-            ascending=[True, False, False],
+            ["contact_id", "updated_at", "created_at", "email", "job_title"],
+            ascending=[True, False, False, True, True],
             na_position="last",
         )
         .drop_duplicates("contact_id")
@@ -169,7 +199,7 @@ def score(con: duckdb.DuckDBPyConnection, schema: str, as_of: str, model: str) -
         pd.DataFrame(
             {
                 "fit_points": fit_points(people, model),
-                "activity_points": activity_points(events, contacts["contact_id"], model, as_of),
+                "activity_points": activity_points(events, people.index, model, as_of),
             }
         )
         .fillna({"activity_points": 0})
@@ -202,8 +232,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scoring-model", default="default")
     parser.add_argument("--output", required=True)
     args = parser.parse_args(argv)
+    # the connection is closed before scoring, so that DuckDB's memory is given back
     with duckdb.connect(args.duckdb, read_only=True) as con:
-        scores = score(con, args.input_schema, args.as_of, args.scoring_model)
+        tables = load(con, args.input_schema)
+    scores = score(**tables, as_of=args.as_of, model=args.scoring_model)
     scores.to_parquet(args.output, index=False)
     return 0
 
