@@ -73,16 +73,28 @@ contacts as (
 ),
 
 -- an event delivered twice counts once, as its earliest delivery
-events as (
-    select distinct on (trim(event_id))
+deliveries as (
+    select
         trim(event_id) as event_id,
-        trim(contact_id) as contact_id,
-        lower(trim(event_type)) as event_type,
-        lower(trim(subject)) as subject,
-        cast(occurred_at as date) as occurred_on
+        arg_min(
+            struct_pack(
+                contact_id := trim(contact_id),
+                event_type := lower(trim(event_type)),
+                subject := lower(trim(subject)),
+                occurred_on := cast(occurred_at as date)
+            ),
+            row(occurred_at, trim(contact_id), lower(trim(event_type)), trim(subject))
+        ) as delivery
     from {input_schema}.events
     where cast(occurred_at as date) <= date '{as_of}' and nullif(trim(event_id), '') is not null
-    order by trim(event_id), occurred_at, trim(contact_id), lower(trim(event_type)), trim(subject)
+    group by 1
+),
+
+events as (
+    select
+        event_id,
+        unnest(delivery)
+    from deliveries
 ),
 
 counted as (
@@ -97,7 +109,8 @@ counted as (
         on events.event_type = match_rules.event_type
         and (match_rules.subject_pattern is null or events.subject like match_rules.subject_pattern)
     inner join criteria on match_rules.criterion = criteria.criterion
-    where criteria.lookback_days is null
+    where
+        criteria.lookback_days is null
         or date '{as_of}' - events.occurred_on < criteria.lookback_days
     group by all
 ),
