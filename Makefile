@@ -79,6 +79,8 @@ lint: install
 	$(BIN)/ruff format --check .
 	# its own DuckDB file, so that a running build never holds the lock
 	LEAD_SCORING_DUCKDB_PATH=target/sqlfluff.duckdb $(BIN)/sqlfluff lint models tests
+	# the benchmark's hand-written peer query: plain SQL with Python placeholders
+	$(BIN)/sqlfluff lint bench/peers --templater python
 	# each CRM's staging and CRM layer compile only with `lead_scoring_crm` set (else disabled)
 	for crm in $(CRMS); do \
 		printf '[sqlfluff:templater:dbt:context]\nlead_scoring_crm = %s\nload_demo_data = False\n' \

@@ -6,11 +6,12 @@ with
 
 criteria as (
     select *
-    from read_csv('{grid_dir}/grid_activity_criteria.csv', header = true, types = {{
-        'points_1_plus': 'integer', 'points_2_plus': 'integer', 'points_5_plus': 'integer',
-        'points_10_plus': 'integer', 'max_points': 'integer', 'lookback_days': 'integer',
-        'decay_half_life_days': 'double'
-    }})
+    from
+        read_csv('{grid_dir}/grid_activity_criteria.csv', header = true, types = {{
+            'points_1_plus': 'integer', 'points_2_plus': 'integer', 'points_5_plus': 'integer',
+            'points_10_plus': 'integer', 'max_points': 'integer', 'lookback_days': 'integer',
+            'decay_half_life_days': 'double'
+        }})
     where scoring_model = '{scoring_model}'
 ),
 
@@ -30,16 +31,17 @@ fit_rules as (
         operator,
         points,
         list_transform(string_split(lower(value), '|'), lambda item: trim(item)) as items
-    from read_csv('{grid_dir}/grid_fit_rules.csv', header = true, types = {{'points': 'integer'}})
+    from read_csv('{grid_dir}/grid_fit_rules.csv', header = true, types = {{ 'points': 'integer' }})
     where scoring_model = '{scoring_model}'
 ),
 
 bands as (
     select *
-    from read_csv(
-        '{grid_dir}/grid_grade_bands.csv', header = true,
-        types = {{'grade': 'varchar', 'min_points': 'integer'}}
-    )
+    from
+        read_csv(
+            '{grid_dir}/grid_grade_bands.csv', header = true,
+            types = {{ 'grade': 'varchar', 'min_points': 'integer' }}
+        )
     where scoring_model = '{scoring_model}'
 ),
 
@@ -87,13 +89,14 @@ deliveries as (
         ) as delivery
     from {input_schema}.events
     where cast(occurred_at as date) <= date '{as_of}' and nullif(trim(event_id), '') is not null
-    group by 1
+    group by trim(event_id)
 ),
 
 events as (
     select
         event_id,
-        unnest(delivery)
+        -- the delivery's fields, under their own names
+        unnest(delivery)  -- noqa: AL03
     from deliveries
 ),
 
@@ -106,8 +109,12 @@ counted as (
     from events
     inner join contacts on events.contact_id = contacts.contact_id
     inner join match_rules
-        on events.event_type = match_rules.event_type
-        and (match_rules.subject_pattern is null or events.subject like match_rules.subject_pattern)
+        on
+            events.event_type = match_rules.event_type
+            and (
+                match_rules.subject_pattern is null
+                or events.subject like match_rules.subject_pattern
+            )
     inner join criteria on match_rules.criterion = criteria.criterion
     where
         criteria.lookback_days is null
@@ -115,26 +122,37 @@ counted as (
     group by all
 ),
 
-activity as (
+tiered as (
+    -- the highest tier reached; a blank tier keeps the one below
     select
-        counted.contact_id,
-        -- the highest tier reached (a blank tier keeps the one below), capped, then decayed
-        sum(trunc(
-            case when criteria.max_points >= 0
-                then least(tier.points, criteria.max_points)
-                else greatest(tier.points, criteria.max_points)
-            end
-            * coalesce(pow(0.5, (date '{as_of}' - counted.last_on) / criteria.decay_half_life_days), 1)
-        )) as activity_points
+        counted.*,
+        coalesce(
+            case when counted.n >= 10 then criteria.points_10_plus end,
+            case when counted.n >= 5 then criteria.points_5_plus end,
+            case when counted.n >= 2 then criteria.points_2_plus end,
+            criteria.points_1_plus,
+            0
+        ) as tier_points
     from counted
     inner join criteria on counted.criterion = criteria.criterion
-    cross join lateral (select coalesce(
-        case when counted.n >= 10 then criteria.points_10_plus end,
-        case when counted.n >= 5 then criteria.points_5_plus end,
-        case when counted.n >= 2 then criteria.points_2_plus end,
-        criteria.points_1_plus,
-        0
-    ) as points) as tier
+),
+
+activity as (
+    select
+        tiered.contact_id,
+        -- capped (a negative cap is a floor), then decayed
+        sum(trunc(
+            case
+                when criteria.max_points >= 0
+                    then least(tiered.tier_points, criteria.max_points)
+                else greatest(tiered.tier_points, criteria.max_points)
+            end
+            * coalesce(
+                pow(0.5, (date '{as_of}' - tiered.last_on) / criteria.decay_half_life_days), 1
+            )
+        )) as activity_points
+    from tiered
+    inner join criteria on tiered.criterion = criteria.criterion
     group by all
 ),
 
@@ -147,52 +165,77 @@ attribute_values as (
             when 'contacts.job_title' then contacts.job_title
             when 'contacts.phone' then contacts.phone
             when 'contacts.is_decision_maker' then cast(contacts.is_decision_maker as varchar)
-            when 'accounts.industry' then accounts.industry
-            when 'accounts.employee_count' then cast(accounts.employee_count as varchar)
-            when 'accounts.annual_revenue' then cast(accounts.annual_revenue as varchar)
-            when 'accounts.country' then accounts.country
-        end)), '') as value
+            when 'accounts.industry' then companies.industry
+            when 'accounts.employee_count' then cast(companies.employee_count as varchar)
+            when 'accounts.annual_revenue' then cast(companies.annual_revenue as varchar)
+            when 'accounts.country' then companies.country
+        end)), '') as attribute_value
     from contacts
-    left join {input_schema}.accounts as accounts on contacts.account_id = trim(accounts.account_id)
+    left join {input_schema}.accounts as companies
+        on contacts.account_id = trim(companies.account_id)
     cross join fit_rules
 ),
 
 fit_matches as (
     -- when several rows of a criterion match, the highest points count
-    select contact_id, criterion, max(points) as points
+    select
+        contact_id,
+        criterion,
+        max(points) as points
     from attribute_values
-    where case operator
-        when 'equals' then value = items[1]
-        when 'in' then list_contains(items, value)
-        when 'between' then try_cast(value as double) between cast(items[1] as double) and cast(items[2] as double)
-        when 'contains_any' then len(list_filter(items, lambda item: contains(value, item))) > 0
-        when 'is_present' then value is not null
-        when 'email_domain_in' then list_contains(items, trim(split_part(value, '@', 2)))
-    end
+    where
+        case operator
+            when 'equals' then attribute_value = items[1]
+            when 'in' then list_contains(items, attribute_value)
+            when 'between'
+                then
+                    try_cast(attribute_value as double)
+                    between cast(items[1] as double) and cast(items[2] as double)
+            when 'contains_any'
+                then len(list_filter(items, lambda item: contains(attribute_value, item))) > 0
+            when 'is_present' then attribute_value is not null
+            when 'email_domain_in'
+                then list_contains(items, trim(split_part(attribute_value, '@', 2)))
+        end
     group by all
+),
+
+fit as (
+    select
+        contact_id,
+        sum(points) as fit_points
+    from fit_matches
+    group by contact_id
 ),
 
 points as (
     select
         contacts.contact_id,
-        coalesce((select sum(points) from fit_matches where fit_matches.contact_id = contacts.contact_id), 0) as fit_points,
+        coalesce(fit.fit_points, 0) as fit_points,
         coalesce(activity.activity_points, 0) as activity_points
     from contacts
+    left join fit on contacts.contact_id = fit.contact_id
     left join activity on contacts.contact_id = activity.contact_id
 ),
 
 graded as (
+    -- per dimension, the grade of the highest band minimum reached (blank = the floor)
     select
-        points.*,
-        (
-            select arg_max(grade, coalesce(min_points, -1e18)) from bands
-            where dimension = 'fit' and (min_points is null or points.fit_points >= min_points)
-        ) as fit_grade,
-        (
-            select arg_max(grade, coalesce(min_points, -1e18)) from bands
-            where dimension = 'activity' and (min_points is null or points.activity_points >= min_points)
-        ) as activity_grade
+        points.contact_id,
+        points.fit_points,
+        points.activity_points,
+        arg_max(bands.grade, coalesce(bands.min_points, -1e18))
+        filter (where bands.dimension = 'fit') as fit_grade,
+        arg_max(bands.grade, coalesce(bands.min_points, -1e18))
+        filter (where bands.dimension = 'activity') as activity_grade
     from points
+    inner join bands
+        on
+            bands.min_points is null
+            or bands.min_points <= case bands.dimension
+                when 'fit' then points.fit_points else points.activity_points
+            end
+    group by all
 )
 
 select
@@ -206,5 +249,6 @@ select
     zones.zone = 'hot' as is_mql
 from graded
 inner join zones
-    on graded.fit_grade = zones.fit_grade
-    and zones.activity_column = 'activity_' || graded.activity_grade
+    on
+        graded.fit_grade = zones.fit_grade
+        and zones.activity_column = 'activity_' || graded.activity_grade
