@@ -80,6 +80,8 @@ lint: install
 	# its own DuckDB file, so that a running build never holds the lock; one process per CPU
 	# (`--processes 0`: 54 s -> 31 s on two cores)
 	LEAD_SCORING_DUCKDB_PATH=target/sqlfluff.duckdb $(BIN)/sqlfluff lint models tests --processes 0
+	# the benchmark's hand-written peer query: plain SQL with Python placeholders
+	$(BIN)/sqlfluff lint bench/peers --templater python
 	# each CRM's staging and CRM layer compile only with `lead_scoring_crm` set (else disabled)
 	for crm in $(CRMS); do \
 		printf '[sqlfluff:templater:dbt:context]\nlead_scoring_crm = %s\nload_demo_data = False\n' \

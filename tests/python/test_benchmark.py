@@ -8,6 +8,9 @@ import re
 import sys
 from pathlib import Path
 
+import duckdb
+import pytest
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -32,12 +35,16 @@ def test_small_benchmark_writes_a_complete_results_file(tmp_path, capsys):
     rows = [line for line in text.splitlines() if line.startswith("| small |")]
     row, daily_row = rows[0], rows[1]
     cells = [cell.strip() for cell in row.strip("|").split("|")]
-    assert len(cells) == 12
+    assert len(cells) == 15
     contacts, events = (int(cell.replace(",", "")) for cell in cells[1:3])
     assert contacts >= 10_000 and events >= 200_000
-    # every figure was measured: seconds, the ratio, memory and throughput are positive
+    # every figure was measured: seconds (the peers' too), the ratios, memory and throughput
+    # are positive
     figures = [float(cell.rstrip("x").replace(",", "")) for cell in cells[3:]]
     assert all(figure > 0 for figure in figures)
+    # both peers ran on the build's data and gave exactly its scores before being timed
+    assert "Both were checked to give exactly the build's `lead_scores`" in text
+    assert re.search(r"model SQL / hand query \d+\.\dx .* whole build / pandas peer \d", text)
     # the daily run after a new day's events: its events, seconds, memory and share
     daily_cells = [cell.strip() for cell in daily_row.strip("|").split("|")]
     assert len(daily_cells) == 7
@@ -56,3 +63,27 @@ def test_small_benchmark_writes_a_complete_results_file(tmp_path, capsys):
     # the slowest nodes name real models and tests of the project
     assert re.search(r"\| small \| model `\w+` \| \d+\.\d\d \|", text)
     assert row in capsys.readouterr().out
+
+
+def test_a_peer_that_scores_otherwise_than_the_build_stops_the_benchmark():
+    benchmark = load_benchmark()
+    con = duckdb.connect()
+    columns = benchmark.PEER_COLUMNS
+    con.execute(
+        "create table scores as select * from (values "
+        "('default', 'C1', 300, 500, 'C', '3', 'C3', 'warm', false), "
+        "('other', 'C1', 0, 0, 'D', '1', 'D1', 'cold', false)"
+        f") as t(scoring_model, {columns})"
+    )
+    con.execute(
+        "create table same as select * from (values "
+        f"('C1', 300, 500, 'C', '3', 'C3', 'warm', false)) as t({columns})"
+    )
+    con.execute(
+        "create table otherwise as select * from (values "
+        f"('C1', 300, 500, 'C', '3', 'C3', 'cold', false)) as t({columns})"
+    )
+
+    benchmark.check_peer(con, "hand query", "same", "scores")
+    with pytest.raises(SystemExit, match="the hand query peer does not score as the build does"):
+        benchmark.check_peer(con, "hand query", "otherwise", "scores")
