@@ -166,20 +166,6 @@ def node_seconds(target_dir: Path) -> tuple[float, float, list[tuple[str, float]
     return models, tests, slowest
 
 
-def hand_query(as_of: str) -> str:
-    """bench/peers/hand_query.sql, reading the generated warehouse and the grid's CSVs."""
-    return (
-        (PEERS / "hand_query.sql")
-        .read_text()
-        .format(
-            grid_dir=PROJECT_ROOT / "seeds" / "grid",
-            scoring_model=PEER_MODEL,
-            input_schema=INPUT_SCHEMA,
-            as_of=as_of,
-        )
-    )
-
-
 def check_peer(con: duckdb.DuckDBPyConnection, peer: str, rows: str, scores: str) -> None:
     """Stop the benchmark unless the peer's ``rows`` (a relation) are exactly the
     ``scores`` relation's rows of the peer's model, in the columns both compute."""
@@ -213,15 +199,25 @@ def measure_peers(
         ],
         env,
     )
-    query = hand_query(FULL_BUILD_AS_OF)
+    rows = workdir / "hand_query.parquet"
+    # its own process, as the pandas script: it prints its timed (warm) seconds
+    _, _, printed = run_measured(
+        [
+            sys.executable,
+            str(PEERS / "hand_query.py"),
+            f"--duckdb={database}",
+            f"--input-schema={INPUT_SCHEMA}",
+            f"--as-of={FULL_BUILD_AS_OF}",
+            f"--scoring-model={PEER_MODEL}",
+            f"--output={rows}",
+        ],
+        env,
+    )
+    hand_query_seconds = float(printed.split()[-1])
     with duckdb.connect(str(database), read_only=True) as con:
         check_peer(con, "pandas", f"read_parquet('{output}')", scores)
-        # the first run warms the file cache, as the build did, and gives the rows checked
-        con.execute(f"create temp table hand_query_rows as {query}")
-        check_peer(con, "hand query", "hand_query_rows", scores)
-        started = time.perf_counter()
-        con.execute(query).fetchall()
-        hand_query_seconds = time.perf_counter() - started
+        check_peer(con, "hand query", f"read_parquet('{rows}')", scores)
+    rows.unlink()
     output.unlink()
     return hand_query_seconds, pandas_seconds, pandas_peak_rss_mb
 
