@@ -186,33 +186,24 @@ def measure_peers(
     """Run both peers on the warehouse the full build scored and check each gives the
     build's ``scores``; return the hand query's warm seconds and the pandas script's wall
     seconds and peak RSS in MB."""
-    output = workdir / "pandas_peer.parquet"
-    pandas_seconds, pandas_peak_rss_mb, _ = run_measured(
-        [
+
+    def peer(script: str, output: Path) -> list[str]:
+        """A peer's command line: the warehouse, the model and date scored, its rows' file."""
+        return [
             sys.executable,
-            str(PEERS / "pandas_peer.py"),
+            str(PEERS / script),
             f"--duckdb={database}",
             f"--input-schema={INPUT_SCHEMA}",
             f"--as-of={FULL_BUILD_AS_OF}",
             f"--scoring-model={PEER_MODEL}",
             f"--output={output}",
-        ],
-        env,
-    )
+        ]
+
+    output = workdir / "pandas_peer.parquet"
+    pandas_seconds, pandas_peak_rss_mb, _ = run_measured(peer("pandas_peer.py", output), env)
     rows = workdir / "hand_query.parquet"
     # its own process, as the pandas script: it prints its timed (warm) seconds
-    _, _, printed = run_measured(
-        [
-            sys.executable,
-            str(PEERS / "hand_query.py"),
-            f"--duckdb={database}",
-            f"--input-schema={INPUT_SCHEMA}",
-            f"--as-of={FULL_BUILD_AS_OF}",
-            f"--scoring-model={PEER_MODEL}",
-            f"--output={rows}",
-        ],
-        env,
-    )
+    _, _, printed = run_measured(peer("hand_query.py", rows), env)
     hand_query_seconds = float(printed.split()[-1])
     with duckdb.connect(str(database), read_only=True) as con:
         check_peer(con, "pandas", f"read_parquet('{output}')", scores)
