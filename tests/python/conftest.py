@@ -3,12 +3,18 @@ which pytest-xdist's two workers take the tests (slowest first)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from xdist.scheduler import LoadScopeScheduling
 
 from support.dbt_harness import DbtRun, build_demo, shared_build
+
+# dbt's debug log of each test's throwaway project (logs/dbt.log) is never read: not writing
+# it takes ~12 % off the CPU time of each build (the demo's: 16.3 s to 14.3 s, three runs
+# each). Export DBT_LOG_LEVEL_FILE=debug to have it back when looking into a failure
+os.environ.setdefault("DBT_LOG_LEVEL_FILE", "none")
 
 # The groups a worker takes whole (``group``) that run for several minutes each, longest
 # first; the others follow in file order. Measured with `--durations=0` (docs/tests.md).
