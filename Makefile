@@ -17,10 +17,12 @@ export LEAD_SCORING_DUCKDB_PATH ?= $(CURDIR)/lead_scoring.duckdb
 
 .PHONY: install demo test test-bi bi bi-stop lint format demo-data bench docs clean
 
+# --no-compile: Python compiles a module when it is first imported; byte-compiling every file
+# of every package at install time took 21 s of the install's 50 (29 s without)
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile -r requirements-dev.txt -c constraints.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed
