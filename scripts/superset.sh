@@ -34,9 +34,7 @@ install() {
     fi
     echo "installing Apache Superset into $VENV (a few minutes, once)"
     python3 -m venv "$VENV"
-    # --no-compile: Python compiles a module when it is first imported (as in the Makefile);
-    # byte-compiling every file at install time took 18 s of the install's 48
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check --no-compile \
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check \
         -r bi/superset/requirements.txt -c bi/superset/constraints.txt
     touch "$stamp"
 }

@@ -12,6 +12,7 @@ import contextlib
 import csv
 import fcntl
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -31,6 +32,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[3]
 # `LEAD_SCORING_DEEP=1 make test`: the deeper run (docs/tests.md) that the CI run is sized
 # down from: the property tests draw ten times the examples, every invalid grid builds alone
 DEEP = os.environ.get("LEAD_SCORING_DEEP") == "1"
+# `LEAD_SCORING_DBT_IN_CHILD=1`: every dbt run in a child process of its own, as dbt's command
+# line runs (DuckDB runs otherwise run in the test's process: ``_run_in_this_process``)
+IN_CHILD_PROCESS = os.environ.get("LEAD_SCORING_DBT_IN_CHILD") == "1"
 INPUT_SCHEMA = "test_input"
 # a build that only feeds a comparison: seeds and models, none of the data and unit tests
 SCORE_ONLY = ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
@@ -330,8 +334,9 @@ def run_dbt_steps(
     env: dict[str, str] | None = None,
 ) -> DbtRun:
     """``run_dbt`` for several dbt commands with the same vars (e.g. a seed, then a build),
-    run in one child process (a step may also be a ``spark_csv_step``); the first that fails
-    ends the run (its exit code, dbt's: 1 for a failed node, 2 for an error before any ran)."""
+    run in one process: this one on DuckDB, a child process on the other engines (a step may
+    also be a ``spark_csv_step``); the first that fails ends the run (its exit code, dbt's:
+    1 for a failed node, 2 for an error before any ran)."""
     with _in_place(project_dir, duckdb_path, variables, threads, env) as (place, database):
         run_env = {
             **os.environ,
@@ -345,24 +350,60 @@ def run_dbt_steps(
             command if isinstance(command, dict) else [*command, "--vars", json.dumps(variables)]
             for command in commands
         ]
-        if len(steps) == 1:  # dbt's own command line
-            argv = [str(Path(sys.executable).parent / "dbt"), *steps[0]]
+        target = run_env.get("LEAD_SCORING_TARGET", TARGETS["duckdb"])
+        if target in DUCKDB_TARGETS and not IN_CHILD_PROCESS and all(map(_is_dbt, steps)):
+            returncode, output = _run_in_this_process(steps, place, run_env)
         else:
-            argv = [sys.executable, "-c", _STEPS, json.dumps(steps)]
-        completed = subprocess.run(
-            argv,
-            cwd=place,
-            env=run_env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+            returncode, output = _run_in_child_process(steps, place, run_env)
     return DbtRun(
         project_dir=project_dir,
         duckdb_path=duckdb_path,
-        returncode=completed.returncode,
-        output=completed.stdout + completed.stderr,
+        returncode=returncode,
+        output=output,
     )
+
+
+def _run_in_child_process(steps: list, cwd: Path, env: dict[str, str]) -> tuple[int, str]:
+    if len(steps) == 1:  # dbt's own command line
+        argv = [str(Path(sys.executable).parent / "dbt"), *steps[0]]
+    else:
+        argv = [sys.executable, "-c", _STEPS, json.dumps(steps)]
+    completed = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    return completed.returncode, completed.stdout + completed.stderr
+
+
+def _run_in_this_process(steps: list, cwd: Path, env: dict[str, str]) -> tuple[int, str]:
+    """dbt's commands in the test's own process (dbt's programmatic entry point, as
+    `lead-scoring backfill` runs them), with ``env`` as the environment and ``cwd`` as the
+    working directory while they run; what dbt prints is the output. A child process would
+    start Python and import dbt and its adapter again for each run: ~2 s of CPU each, in a
+    suite of a few hundred runs."""
+    from dbt.cli.main import dbtRunner
+
+    saved_env, saved_cwd = dict(os.environ), Path.cwd()
+    printed = io.StringIO()
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+            for command in steps:
+                try:
+                    result = dbtRunner().invoke(command)
+                finally:
+                    warehouse.release_dbt()
+                if not result.success:
+                    # dbt's exit codes: 1 for a failed node, 2 for an error before any ran
+                    return (1 if result.exception is None else 2), printed.getvalue()
+        return 0, printed.getvalue()
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+
+
+def _is_dbt(step: list[str] | dict) -> bool:
+    return isinstance(step, list)
 
 
 # dbt parses a project from scratch (~4 s of each run here) unless the saved parse
