@@ -9,11 +9,13 @@ held-back day and time the daily (incremental) `dbt build` as of that day, as th
 runs it (both builds run the README's scheduled command). Read dbt's own per-node timings
 and record each build's and the pandas peer's peak memory. Last,
 time the daily build on a tiny warehouse: the fixed cost of a build of this project,
-which no incremental model can lower. Prints a table and writes it, with the machine's
-cores and memory, to bench/RESULTS.md.
+which no incremental model can lower. With `--spark SCALE`, the full build of that scale
+also runs on Apache Spark in local mode (the profile's `spark` target) on the same data,
+and stops unless its `lead_scores` are DuckDB's. Prints a table and writes it, with the
+machine's cores and memory, to bench/RESULTS.md.
 
     python bench/benchmark.py --scale small             # seconds; what CI runs
-    python bench/benchmark.py --scale medium --scale large
+    python bench/benchmark.py --scale medium --scale large --spark medium
 """
 
 from __future__ import annotations
@@ -61,12 +63,52 @@ SCALES = {
     "large": demo_data.DemoSize(contacts=1_000_000, accounts=100_000, events=20_000_000),
 }
 
+# Spark: the database its inputs load into, the one it builds in, the driver's memory (its
+# default, 1 GB, is for a laptop's notebook, not 2M events)
+SPARK_INPUT_SCHEMA = "bench_input"
+SPARK_SCHEMA = "bench"
+SPARK_DRIVER_MEMORY = "6g"
+# one process: dbt's session method starts Spark with the profile's settings (`dbt debug`
+# opens it), the inputs load into that session from Parquet, then the build runs in it;
+# prints the load's and the build's seconds
+SPARK_BUILD = """
+import json, sys, time
+from dbt.cli.main import dbtRunner
+from pyspark.sql import SparkSession
+schema, inputs, build = json.loads(sys.argv[1])
+if not dbtRunner().invoke(["debug", "--quiet"]).success:
+    sys.exit("dbt debug failed on Spark")
+spark = SparkSession.builder.getOrCreate()
+# DuckDB writes its timestamps without a time zone: read them as Spark's timestamps
+spark.conf.set("spark.sql.parquet.inferTimestampNTZ.enabled", "false")
+started = time.perf_counter()
+spark.sql(f"create database if not exists {schema}")
+for table, path in inputs.items():
+    spark.read.parquet(path).write.mode("overwrite").saveAsTable(f"{schema}.{table}")
+loaded = time.perf_counter() - started
+started = time.perf_counter()
+result = dbtRunner().invoke(build)
+print(json.dumps({"load": loaded, "build": time.perf_counter() - started}))
+sys.exit(0 if result.success else 1)
+"""
+
 # the peers: the model they score, and the columns of `lead_scores` they must give exactly
 PEERS = PROJECT_ROOT / "bench" / "peers"
 PEER_MODEL = "default"
 PEER_COLUMNS = (
     "contact_id, fit_points, activity_points, fit_grade, activity_grade, grade, zone, is_mql"
 )
+
+
+@dataclass
+class SparkResult:
+    """The full build of one scale on Spark."""
+
+    load_seconds: float
+    build_seconds: float
+    model_seconds: float
+    test_seconds: float
+    slowest_nodes: list[tuple[str, float]]
 
 
 @dataclass
@@ -92,6 +134,7 @@ class Result:
     daily_test_seconds: float
     daily_peak_rss_mb: float
     daily_slowest_nodes: list[tuple[str, float]]
+    spark: SparkResult | None = None
 
     @property
     def ratio(self) -> float:
@@ -171,13 +214,82 @@ def check_peer(con: duckdb.DuckDBPyConnection, peer: str, rows: str, scores: str
     ``scores`` relation's rows of the peer's model, in the columns both compute."""
     ours = f"select {PEER_COLUMNS} from {scores} where scoring_model = '{PEER_MODEL}'"
     theirs = f"select {PEER_COLUMNS} from {rows}"
-    for only, left, right in [("lead_scores", ours, theirs), (peer, theirs, ours)]:
+    check_same_rows(con, f"the {peer} peer", ours, theirs, PEER_COLUMNS)
+
+
+def check_same_rows(
+    con: duckdb.DuckDBPyConnection, other: str, ours: str, theirs: str, columns: str
+) -> None:
+    """Stop the benchmark unless the queries ``ours`` (the build's `lead_scores`) and
+    ``theirs`` (``other``'s) give exactly the same rows."""
+    for only, left, right in [("lead_scores", ours, theirs), (other, theirs, ours)]:
         differing = con.execute(f"({left}) except all ({right}) order by 1 limit 5").fetchall()
         if differing:
             sys.exit(
-                f"the {peer} peer does not score as the build does: rows only in {only} "
-                f"(first 5 of columns {PEER_COLUMNS}):\n" + "\n".join(map(str, differing))
+                f"{other} does not score as the build does: rows only in {only} "
+                f"(first 5 of columns {columns}):\n" + "\n".join(map(str, differing))
             )
+
+
+def measure_spark(database: Path, workdir: Path, env: dict[str, str], scores: str) -> SparkResult:
+    """The full build on Spark (local mode, the profile's `spark` target) on the inputs the
+    DuckDB full build read, copied over as Parquet; stop unless its `lead_scores` are the
+    DuckDB build's ``scores`` row for row."""
+    spark_dir = workdir / "spark"
+    target_dir = workdir / "target_spark"
+    inputs = {}
+    with duckdb.connect(str(database), read_only=True) as con:
+        tables = con.execute(
+            "select table_name from duckdb_tables() where schema_name = ?", [INPUT_SCHEMA]
+        ).fetchall()
+        for (table,) in tables:
+            if table != "next_day_events":
+                inputs[table] = str(workdir / f"{table}.parquet")
+                con.execute(f"copy {INPUT_SCHEMA}.{table} to '{inputs[table]}' (format parquet)")
+    variables = {"scoring_as_of": FULL_BUILD_AS_OF, "lead_scoring_schema": SPARK_INPUT_SCHEMA}
+    build = [
+        *SCHEDULED_BUILD,
+        "--project-dir",
+        str(PROJECT_ROOT),
+        "--target-path",
+        str(target_dir),
+        "--vars",
+        json.dumps(variables),
+    ]
+    spark_env = {
+        **env,
+        "LEAD_SCORING_TARGET": "spark",
+        "LEAD_SCORING_SPARK_DIR": str(spark_dir),
+        "LEAD_SCORING_SPARK_SCHEMA": SPARK_SCHEMA,
+        "LEAD_SCORING_SPARK_DRIVER_MEMORY": SPARK_DRIVER_MEMORY,
+    }
+    _, _, printed = run_measured(
+        [sys.executable, "-c", SPARK_BUILD, json.dumps([SPARK_INPUT_SCHEMA, inputs, build])],
+        spark_env,
+    )
+    seconds = json.loads(printed.strip().splitlines()[-1])
+    model_seconds, test_seconds, slowest_nodes = node_seconds(target_dir)
+    columns = f"scoring_model, {PEER_COLUMNS}"
+    spark_rows = spark_dir / "warehouse" / f"{SPARK_SCHEMA}.db" / "lead_scores" / "*.parquet"
+    with duckdb.connect(str(database), read_only=True) as con:
+        check_same_rows(
+            con,
+            "Spark",
+            f"select {columns} from {scores}",
+            f"select {columns} from read_parquet('{spark_rows}')",
+            columns,
+        )
+    shutil.rmtree(spark_dir, ignore_errors=True)
+    shutil.rmtree(target_dir, ignore_errors=True)
+    for path in inputs.values():
+        Path(path).unlink()
+    return SparkResult(
+        load_seconds=seconds["load"],
+        build_seconds=seconds["build"],
+        model_seconds=model_seconds,
+        test_seconds=test_seconds,
+        slowest_nodes=slowest_nodes,
+    )
 
 
 def measure_peers(
@@ -213,7 +325,9 @@ def measure_peers(
     return hand_query_seconds, pandas_seconds, pandas_peak_rss_mb
 
 
-def measure(scale: str, workdir: Path, size: demo_data.DemoSize | None = None) -> Result:
+def measure(
+    scale: str, workdir: Path, size: demo_data.DemoSize | None = None, spark: bool = False
+) -> Result:
     size = size or SCALES[scale]
     database = workdir / f"{scale}.duckdb"
     target_dir = workdir / f"target_{scale}"
@@ -257,6 +371,9 @@ def measure(scale: str, workdir: Path, size: demo_data.DemoSize | None = None) -
     hand_query_seconds, pandas_seconds, pandas_peak_rss_mb = measure_peers(
         database, workdir, env, relations["lead_scores"]
     )
+    spark_result = (
+        measure_spark(database, workdir, env, relations["lead_scores"]) if spark else None
+    )
 
     with duckdb.connect(str(database)) as con:
         con.execute(
@@ -299,6 +416,7 @@ def measure(scale: str, workdir: Path, size: demo_data.DemoSize | None = None) -
         daily_test_seconds=daily_test_seconds,
         daily_peak_rss_mb=daily_peak_rss_mb,
         daily_slowest_nodes=daily_slowest_nodes,
+        spark=spark_result,
     )
 
 
@@ -348,6 +466,23 @@ def daily_table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def spark_table(results: list[Result]) -> str:
+    header = (
+        "| scale | events | load s | Spark build s | model SQL s | tests s | DuckDB build s "
+        "| Spark / DuckDB |"
+    )
+    lines = [header, "|" + "---|" * 8]
+    for r in results:
+        if r.spark:
+            lines.append(
+                f"| {r.scale} | {r.events:,} | {r.spark.load_seconds:.1f} "
+                f"| {r.spark.build_seconds:.1f} | {r.spark.model_seconds:.1f} "
+                f"| {r.spark.test_seconds:.1f} | {r.build_seconds:.1f} "
+                f"| {r.spark.build_seconds / r.build_seconds:.1f}x |"
+            )
+    return "\n".join(lines)
+
+
 def _room(seconds: float) -> str:
     """What the fixed cost leaves of the daily target's time for the day's data work."""
     if seconds > 0:
@@ -389,10 +524,14 @@ def targets(results: list[Result], fixed: Result) -> str:
     return "\n".join(lines)
 
 
-def slowest(results: list[Result], daily: bool = False) -> str:
+def slowest(results: list[Result], daily: bool = False, spark: bool = False) -> str:
     lines = ["| scale | node | seconds |", "|---|---|---|"]
     for r in results:
-        for unique_id, seconds in r.daily_slowest_nodes if daily else r.slowest_nodes:
+        if spark:
+            nodes = r.spark.slowest_nodes if r.spark else []
+        else:
+            nodes = r.daily_slowest_nodes if daily else r.slowest_nodes
+        for unique_id, seconds in nodes:
             name = unique_id.split(".")[2][:90]
             lines.append(f"| {r.scale} | {unique_id.split('.')[0]} `{name}` | {seconds:.2f} |")
     return "\n".join(lines)
@@ -402,17 +541,38 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", action="append", choices=list(SCALES), help="repeatable")
     parser.add_argument(
+        "--spark",
+        action="append",
+        default=[],
+        choices=list(SCALES),
+        help="a scale (among --scale) whose full build also runs on Spark; repeatable",
+    )
+    parser.add_argument(
         "--results", default=str(PROJECT_ROOT / "bench" / "RESULTS.md"), help="'-' to skip"
     )
     args = parser.parse_args(argv)
     scales = args.scale or ["small"]
+    if set(args.spark) - set(scales):
+        parser.error("--spark names a scale that --scale does not")
     with tempfile.TemporaryDirectory(prefix="lead_scoring_bench_") as scratch:
-        results = [measure(scale, Path(scratch)) for scale in scales]
+        results = [measure(scale, Path(scratch), spark=scale in args.spark) for scale in scales]
         fixed = measure("fixed", Path(scratch), FIXED_COST_SIZE)
     text = table(results)
     daily = daily_table(results)
+    on_spark = (
+        "## Apache Spark\n\n"
+        f"The full build of {', '.join(args.spark)} on Spark in local mode (the profile's"
+        f" `spark` target, driver memory {SPARK_DRIVER_MEMORY}), on the same inputs copied"
+        " over as Parquet (*load*: reading them into Spark's tables) and the same command;"
+        " its `lead_scores` were checked to be DuckDB's row for row.\n\n"
+        f"{spark_table(results)}\n\nIts slowest nodes:\n\n{slowest(results, spark=True)}\n\n"
+        if args.spark
+        else ""
+    )
     print(text)
     print(daily)
+    if args.spark:
+        print(spark_table(results))
     print(slowest(results))
     print(targets(results, fixed))
     if args.results != "-":
@@ -441,6 +601,7 @@ def main(argv: list[str] | None = None) -> int:
             f"builds run the README's scheduled command, `dbt {' '.join(SCHEDULED_BUILD)}`."
             "\n\n"
             f"{daily}\n\n"
+            f"{on_spark}"
             f"## Targets\n\n{targets(results, fixed)}\n\n"
             f"## Where the time goes: the {SLOWEST_NODES} slowest nodes of each build\n\n"
             f"Full build:\n\n{slowest(results)}\n\n"
