@@ -26,7 +26,15 @@ import pytest
 from lead_scoring import cli
 from lead_scoring.demo import data as demo_data
 from lead_scoring.warehouse import SCHEDULED_BUILD, DailyBuilds, DbtProject
-from support.dbt_harness import INPUT_SCHEMA, PG, POSTGRES_TYPES, DbtRun, copy_project, run_dbt
+from support.dbt_harness import (
+    INPUT_SCHEMA,
+    NO_DATA_TESTS,
+    PG,
+    POSTGRES_TYPES,
+    DbtRun,
+    copy_project,
+    run_dbt,
+)
 
 FIRST_DAY = dt.date(2026, 9, 1)
 DAYS = [FIRST_DAY + dt.timedelta(days=offset) for offset in range(30)]
@@ -165,13 +173,13 @@ class Warehouse:
         )
 
     def build(self, day: dt.date, *extra: str, data_tests: bool = True) -> DbtRun:
-        """One scheduled build (``SCHEDULED_BUILD``, what `lead-scoring run` runs) in a child
-        process (``run_dbt`` points it at this project's profiles and DuckDB file itself:
-        named in ``env``, they would keep a DuckDB run from reusing the last parse made with
-        the same vars). ``data_tests=False`` leaves the data tests out, for a build whose
-        marts must equal ones they already passed on (a rerun, a full refresh)."""
+        """One scheduled build (``SCHEDULED_BUILD``, what `lead-scoring run` runs) by
+        ``run_dbt``, which points it at this project's profiles and DuckDB file itself (named
+        in ``env``, they would keep a DuckDB run from reusing the last parse made with the
+        same vars). ``data_tests=False`` leaves the data tests out, for a build whose marts
+        must equal ones they already passed on (a rerun, a full refresh)."""
         own = ("LEAD_SCORING_DUCKDB_PATH", "DBT_PROFILES_DIR")
-        no_tests = [] if data_tests else ["--exclude-resource-type", "test"]
+        no_tests = [] if data_tests else NO_DATA_TESTS
         return run_dbt(
             self.project_dir,
             self.duckdb_path,

@@ -24,6 +24,7 @@ from lead_scoring.cli import main as lead_scoring_cli
 from lead_scoring.warehouse import SCHEDULED_BUILD
 from support.dbt_harness import (
     DEMO_MODELS,
+    NO_DATA_TESTS,
     PG,
     PROJECT_ROOT,
     copy_project,
@@ -34,7 +35,6 @@ from support.dbt_harness import (
 
 pytestmark = pytest.mark.bi
 
-NO_DATA_TESTS = ["--exclude-resource-type", "test"]
 # three scheduled runs, so that the history has three dates
 RUN_DATES = ["2026-09-28", "2026-09-29", "2026-09-30"]
 # the next scheduled run, two weeks on: leads' activity has aged out of the grid's windows

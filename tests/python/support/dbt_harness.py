@@ -36,6 +36,9 @@ DEEP = os.environ.get("LEAD_SCORING_DEEP") == "1"
 # line runs (DuckDB runs otherwise run in the test's process: ``_run_in_this_process``)
 IN_CHILD_PROCESS = os.environ.get("LEAD_SCORING_DBT_IN_CHILD") == "1"
 INPUT_SCHEMA = "test_input"
+# a build's data tests left out (added to a command), where its marts must equal ones they
+# passed on or another test proves them
+NO_DATA_TESTS = ["--exclude-resource-type", "test"]
 # a build that only feeds a comparison: seeds and models, none of the data and unit tests
 SCORE_ONLY = ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
 # DuckDB's column types as PostgreSQL spells them, to copy an input table there
