@@ -354,7 +354,8 @@ def run_dbt_steps(
             for command in commands
         ]
         target = run_env.get("LEAD_SCORING_TARGET", TARGETS["duckdb"])
-        if target in DUCKDB_TARGETS and not IN_CHILD_PROCESS and all(map(_is_dbt, steps)):
+        dbt_only = all(isinstance(step, list) for step in steps)  # no spark_csv_step
+        if target in DUCKDB_TARGETS and not IN_CHILD_PROCESS and dbt_only:
             returncode, output = _run_in_this_process(steps, place, run_env)
         else:
             returncode, output = _run_in_child_process(steps, place, run_env)
@@ -403,10 +404,6 @@ def _run_in_this_process(steps: list, cwd: Path, env: dict[str, str]) -> tuple[i
         os.chdir(saved_cwd)
         os.environ.clear()
         os.environ.update(saved_env)
-
-
-def _is_dbt(step: list[str] | dict) -> bool:
-    return isinstance(step, list)
 
 
 # dbt parses a project from scratch (~4 s of each run here) unless the saved parse
