@@ -155,7 +155,6 @@ def test_backtest_keeps_one_row_per_model_and_as_of_date(run, tmp_path, monkeypa
     monkeypatch.setenv("LEAD_SCORING_DUCKDB_PATH", str(duckdb_path))
     arguments = [
         "backtest",
-        "--from=2026-05-01",
         "--to=2026-06-30",
         f"--project-dir={run.project_dir}",
         # YAML, as dbt's --vars takes
@@ -163,9 +162,11 @@ def test_backtest_keeps_one_row_per_model_and_as_of_date(run, tmp_path, monkeypa
         f"--duckdb={duckdb_path}",
     ]
 
-    assert lead_scoring_cli(arguments) == 0
-    # a rerun replaces the rows of its dates
-    assert lead_scoring_cli(arguments) == 0
+    assert lead_scoring_cli([*arguments, "--from=2026-05-01"]) == 0
+    first_run = capsys.readouterr().out.splitlines()
+    # a rerun of the last date replaces its rows and leaves the earlier date's
+    assert lead_scoring_cli([*arguments, "--from=2026-06-01"]) == 0
+    second_run = capsys.readouterr().out.splitlines()
 
     warehouse = DbtRun(run.project_dir, duckdb_path, 0, "")
     backtest = warehouse.query(
@@ -186,10 +187,11 @@ def test_backtest_keeps_one_row_per_model_and_as_of_date(run, tmp_path, monkeypa
     assert warehouse.query("select distinct scored_as_of from main.lead_scores") == run.query(
         "select distinct scored_as_of from main.lead_scores"
     )
-    printed = capsys.readouterr().out.splitlines()
-    # the second run's table
-    rows = [line for line in printed if line.startswith("default ")][-2:]
+    # each run's table lists the dates it ran
+    rows = [line for line in first_run if line.startswith("default ")]
     assert [line.split()[1] for line in rows] == ["2026-05-31", "2026-06-30"]
+    rerun_rows = [line for line in second_run if line.startswith("default ")]
+    assert rerun_rows == rows[1:]
     # shares as percentages; four conversions are too few to judge
     assert re.search(r" \d+% +\d+% ", rows[1])
     assert rows[1].endswith("too few conversions to judge (< 20)")
