@@ -45,18 +45,20 @@ demo: install
 ## Linters, then the test suite (dbt unit and data tests run inside it), with a throwaway
 ## PostgreSQL server and fakesnow's Snowflake emulator on 127.0.0.1 and Spark in local mode
 ## for the cross-engine tests (both servers stopped at the end, pass or fail); Java and
-## Chromium (the impact report's page) come from Debian's packages when missing.
+## Chromium (the impact report's and the dashboard's pages) come from Debian's packages when
+## missing, Apache Superset (the dashboard's test) into its own environment (.superset/venv,
+## about a minute, once).
 test: lint
 	scripts/ensure_debian_package.sh java openjdk-17-jre-headless
 	scripts/ensure_debian_package.sh chromium chromium
+	scripts/superset.sh install
 	scripts/postgres.sh start
 	FAKESNOW=$(abspath $(BIN))/fakesnow scripts/fakesnow.sh start || { scripts/postgres.sh stop; exit 1; }
 	$(BIN)/pytest; status=$$?; scripts/fakesnow.sh stop; scripts/postgres.sh stop; exit $$status
 
-## The Superset dashboard's test: installs Superset in its own environment (.superset/venv,
-## minutes, once), imports the dashboard on a demo warehouse scored on three days and reads
-## it in headless Chromium, then again on PostgreSQL (a throwaway server, as `make test`'s).
-## CI runs it as a step of its own, after `make test`.
+## The Superset dashboard's test alone (`make test` runs it with the others): installs
+## Superset in its own environment, imports the dashboard on a demo warehouse scored on three
+## days and reads it in headless Chromium, then again on PostgreSQL (a throwaway server).
 test-bi: install
 	scripts/ensure_debian_package.sh chromium chromium
 	scripts/superset.sh install

@@ -20,6 +20,8 @@ os.environ.setdefault("DBT_LOG_LEVEL_FILE", "none")
 # first; the others follow in file order. Measured with `--durations=0` (docs/tests.md).
 SLOWEST_GROUPS = (
     "test_engines.py::spark",
+    # its time is a third idle (Superset's server and Chromium answering): beside the others
+    "test_superset.py",
     "test_engines.py::snowflake",
     "test_crm_staging.py",
     "test_properties.py::",
