@@ -24,15 +24,18 @@ SLOWEST_GROUPS = (
     "test_superset.py",
     "test_engines.py::snowflake",
     "test_crm_staging.py",
-    "test_properties.py::",
+    "test_properties.py",
     "test_schedule.py",
     "test_schedule_faults.py",
     "test_learn.py",
     "test_engines.py::postgres",
 )
-# files whose tests share no costly fixture: each test is a group of its own, so that both
-# workers take some
-SPLIT_FILES = ("test_properties.py",)
+# tests that share no costly fixture with the rest of their file: each is a group of its own,
+# so that both workers take some of a long file
+APART = (
+    "test_properties.py::test_permuting_input_and_grid_rows_changes_nothing",
+    "test_properties.py::test_rerunning_the_build_on_the_same_data_gives_identical_tables",
+)
 # test_engines.py: one group per engine (its builds and every comparison with them; the
 # DuckDB builds they compare with are shared by the run)
 ENGINE_GROUPS = ("spark", "snowflake", "postgres")
@@ -45,7 +48,7 @@ def group(nodeid: str) -> str:
     if file == "test_engines.py":
         engine = next((engine for engine in ENGINE_GROUPS if engine in name), "")
         return f"{path}::{engine}"
-    if file in SPLIT_FILES:
+    if f"{file}::{name.split('[')[0]}" in APART:
         return f"{path}::{name.split('[')[0]}"
     return path
 

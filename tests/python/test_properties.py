@@ -13,10 +13,12 @@ example, checked by hand against the reference and then required of dbt, holds e
 feature of section 6 whatever the random examples draw.
 
 The examples are fixed (seeded): CI runs the same ones every time. A dbt build costs far more
-than an example, so the examples of one property are scored together: each example's models
-and keys tagged apart in one grid and one set of inputs (``combined``), one build for all of
-them (two where the property compares a change). `LEAD_SCORING_DEEP=1` draws ten times as
-many examples for a deeper run.
+than an example, so examples are scored together: each example's models and keys tagged
+apart in one grid and one set of inputs (``combined``). The comparison with the reference and
+the properties of a change (an event added, moved out of its window or earlier, a next step
+taken) share two builds, the examples before and after their changes (``paired_builds``);
+the whole-table properties (rows permuted, a rerun) have two of their own.
+`LEAD_SCORING_DEEP=1` draws ten times as many examples for a deeper run.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
+import re
 import zlib
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import hypothesis
@@ -667,8 +670,16 @@ class Scorer:
         self.project_dir = copy_project(workdir / "project")
         self.builds = 0
 
-    def build(self, grid: Grid, tables: dict[str, list[dict]], fresh: bool = True) -> DbtRun:
-        duckdb_path = self.workdir / "scores.duckdb"
+    def build(
+        self,
+        grid: Grid,
+        tables: dict[str, list[dict]],
+        fresh: bool = True,
+        database: str = "scores",
+    ) -> DbtRun:
+        """Score ``grid`` on ``tables`` in the warehouse ``database`` (a run's rows stay
+        readable while another database is built)."""
+        duckdb_path = self.workdir / f"{database}.duckdb"
         if fresh:
             duckdb_path.unlink(missing_ok=True)
         write_grid(self.project_dir, grid)
@@ -811,9 +822,15 @@ def drawn(strategy: st.SearchStrategy, count: int, name: str) -> list:
     return found
 
 
-def tag(index: int, value: str | None) -> str | None:
-    """A key or model name of the ``index``-th example of a batch."""
-    return None if value is None else f"x{index}_{value}"
+def tag(index: int, value: str | None, part: str = "x") -> str | None:
+    """A key or model name of the ``index``-th example of a batch (of the batch ``part`` of
+    a build that scores several)."""
+    return None if value is None else f"{part}{index}_{value}"
+
+
+def in_part(part: str, *names: str) -> bool:
+    """Whether every key or model name is one of batch ``part``'s."""
+    return all(re.match(rf"{part}\d+_", name) for name in names)
 
 
 # the columns of each input table that hold a key of the example
@@ -827,7 +844,7 @@ INPUT_KEYS = {
 
 
 def combined(
-    examples: list[tuple[Grid, dict[str, list[dict]]]],
+    examples: list[tuple[Grid, dict[str, list[dict]]]], part: str = "x"
 ) -> tuple[Grid, dict[str, list[dict]]]:
     """Several examples as one grid and one set of inputs, for one dbt build: the models and
     keys of the ``index``-th are tagged ``x<index>_`` so that no two examples share one. A
@@ -837,7 +854,7 @@ def combined(
     grid = Grid(
         *(
             [
-                {**row, "scoring_model": tag(index, row["scoring_model"])}
+                {**row, "scoring_model": tag(index, row["scoring_model"], part)}
                 for index, (example_grid, _) in enumerate(examples)
                 for row in getattr(example_grid, seed.name)
             ]
@@ -846,11 +863,27 @@ def combined(
     )
     tables = {
         table: [
-            {**row, **{key: tag(index, row.get(key)) for key in keys}}
+            {**row, **{key: tag(index, row.get(key), part) for key in keys}}
             for index, (_, example_tables) in enumerate(examples)
             for row in example_tables.get(table, [])
         ]
         for table, keys in INPUT_KEYS.items()
+    }
+    return grid, tables
+
+
+def merged(*batches: tuple[Grid, dict[str, list[dict]]]) -> tuple[Grid, dict[str, list[dict]]]:
+    """Combined batches (each tagged with a part of its own) as one grid and one set of
+    inputs: every lead still scores as it would in its batch alone."""
+    grid = Grid(
+        *(
+            [row for batch_grid, _ in batches for row in getattr(batch_grid, seed.name)]
+            for seed in fields(Grid)
+        )
+    )
+    tables = {
+        table: [row for _, batch_tables in batches for row in batch_tables.get(table, [])]
+        for table in INPUT_KEYS
     }
     return grid, tables
 
@@ -920,15 +953,168 @@ def rounded(value):
     return value
 
 
-def test_dbt_scores_equal_the_independent_reference(scorer):
-    # the worked example, then twelve random ones, scored in one build
-    batch = [(WORKED_GRID, WORKED_TABLES), *drawn(examples(), 12, "reference")]
-    grid, tables = combined(batch)
-    run = scorer.build(grid, tables)
-    expected = reference(grid, tables)
+# --- the paired builds: the reference comparison and the properties of a change -----------
+
+# the batches the paired builds score together, each tagged with a part of its own
+REFERENCE, ADDED, MOVED, EARLIER, NEXT_STEP = "r", "a", "m", "e", "n"
+
+
+@dataclass
+class PairedBuilds:
+    """The reference's examples and the examples of each change property scored in one
+    build before the changes (``before``, with its grid and inputs), then the changed
+    examples in one build (``after``); the drawn cases of each property, and the next steps
+    whose events ``after`` adds."""
+
+    before: DbtRun
+    after: DbtRun
+    before_grid: Grid
+    before_tables: dict[str, list[dict]]
+    added: list
+    moved: list
+    earlier: list
+    promised: dict[tuple[str, str], Step]
+
+
+def out_of_every_window(tables: dict[str, list[dict]], moved_id: str) -> dict[str, list[dict]]:
+    """The event ``moved_id`` moved before every window but all-history ones: 400 days back."""
+    return {
+        **tables,
+        "events": [
+            {**event, "occurred_at": timestamp(400, 0)} if event["event_id"] == moved_id else event
+            for event in tables["events"]
+        ],
+    }
+
+
+def promised_steps(run: DbtRun, grid: Grid) -> tuple[dict[tuple[str, str], Step], list[dict]]:
+    """One next step per contact of ``grid``'s batch (NEXT_STEP) and the events that take
+    it: of every other contact a step that reaches the next zone if it has one, of the
+    others one that does not, each the first whose events no other criterion of the model
+    counts too (in turn its model's 1st, 2nd, ... step from contact to contact). A lead's
+    score depends only on its own events, so the steps of different contacts are kept apart
+    in one rescoring build; its events reach every model that scores it: only the step's
+    model is checked."""
+    criteria = {(c["scoring_model"], c["criterion"]): c for c in grid.activity_criteria}
+    in_sequences = {
+        (sequence["scoring_model"], sequence[step])
+        for sequence in grid.activity_sequences
+        for step in ("first_criterion", "then_criterion")
+    }
+
+    def counts_only_for(criterion: dict, event: dict) -> bool:
+        """The event matches no other criterion of the step's model, and the criterion is
+        no step of a sequence (whose points the events could earn too: `zone_after` is the
+        zone with only the step's change)."""
+        if (criterion["scoring_model"], criterion["criterion"]) in in_sequences:
+            return False
+        return not any(
+            event_matches(
+                event,
+                [
+                    rule
+                    for rule in grid.match_rules
+                    if (rule["scoring_model"], rule["criterion"]) == key
+                ],
+            )
+            for key, other in criteria.items()
+            if key[0] == criterion["scoring_model"] and other is not criterion
+        )
+
+    leads = {
+        lead: steps for lead, steps in dbt_next_steps(run).items() if in_part(NEXT_STEP, *lead)
+    }
+    by_contact: dict[str, list[tuple[tuple, Step]]] = {}
+    for index, (lead, steps) in enumerate(sorted(leads.items())):
+        turned = steps[index % len(steps) :] + steps[: index % len(steps)]
+        by_contact.setdefault(lead[0], []).extend((lead, step) for step in turned)
+    chosen, added = {}, []
+    for index, (contact_id, candidates) in enumerate(sorted(by_contact.items())):
+        wanted = index % 2 == 0
+        ordered = sorted(candidates, key=lambda pair: pair[1].reaches_next_zone != wanted)
+        for lead, step in ordered:
+            criterion = criteria[(lead[1], step.criterion)]
+            event = event_matching(grid, criterion, contact_id, 0)
+            if counts_only_for(criterion, event):
+                chosen[lead] = step
+                added += [
+                    {**event, "event_id": f"step_{index}_{number}"}
+                    for number in range(step.events_needed)
+                ]
+                break
+    return chosen, added
+
+
+@pytest.fixture(scope="module")
+def paired_builds(scorer) -> PairedBuilds:
+    # the worked example, then twelve random ones
+    reference_batch = combined(
+        [(WORKED_GRID, WORKED_TABLES), *drawn(examples(), 12, "reference")], REFERENCE
+    )
+    added = drawn(added_event_cases(), 3, "added event")
+    moved = drawn(moved_event_cases(), 3, "moved event")
+    earlier = drawn(earlier_event_cases(), 3, "earlier event")
+    # many leads of random examples, one step each
+    step_grid, step_tables = combined(drawn(examples(), 10, "next step promise"), NEXT_STEP)
+
+    before_grid, before_tables = merged(
+        reference_batch,
+        combined([(grid, tables) for grid, tables, _ in added], ADDED),
+        combined([(grid, tables) for grid, tables, _ in moved], MOVED),
+        # the criterion's latest event, on the as-of date: undecayed
+        combined(
+            [
+                (grid, with_event(tables, event_matching(grid, criterion, contact_id, 0)))
+                for grid, tables, (criterion, contact_id, _) in earlier
+            ],
+            EARLIER,
+        ),
+        (step_grid, step_tables),
+    )
+    before = scorer.build(before_grid, before_tables, database="before")
+    promised, step_events = promised_steps(before, step_grid)
+    after = scorer.build(
+        *merged(
+            # on the as-of date: inside every window, and nothing decays on its day
+            combined(
+                [
+                    (grid, with_event(tables, event_matching(grid, criterion, contact_id, 0)))
+                    for grid, tables, (contact_id, criterion) in added
+                ],
+                ADDED,
+            ),
+            combined(
+                [(grid, out_of_every_window(tables, moved_id)) for grid, tables, moved_id in moved],
+                MOVED,
+            ),
+            # the same event, still inside the window: the same count, an older last event
+            combined(
+                [
+                    (grid, with_event(tables, event_matching(grid, criterion, contact_id, days)))
+                    for grid, tables, (criterion, contact_id, days) in earlier
+                ],
+                EARLIER,
+            ),
+            (step_grid, {**step_tables, "events": [*step_tables["events"], *step_events]}),
+        ),
+        database="after",
+    )
+    return PairedBuilds(before, after, before_grid, before_tables, added, moved, earlier, promised)
+
+
+def test_dbt_scores_equal_the_independent_reference(paired_builds):
+    run = paired_builds.before
+    grid, tables = paired_builds.before_grid, paired_builds.before_tables
+
+    def of_reference(rows: dict) -> dict:
+        """The rows of the reference batch's models (keyed by contact, then model)."""
+        return {key: value for key, value in rows.items() if in_part(REFERENCE, key[1])}
+
+    expected = of_reference(reference(grid, tables))
+    assert len({model for _, model in expected}) > 12  # the worked example's and the random ones'
 
     # the same contacts scored by each model, with the same points, grades, zone and reasons
-    assert lead_scores(run) == {
+    assert of_reference(lead_scores(run)) == {
         scored: (
             score.fit_points,
             score.activity_points,
@@ -942,7 +1128,7 @@ def test_dbt_scores_equal_the_independent_reference(scorer):
         )
         for scored, score in expected.items()
     }
-    assert criterion_points(run) == {
+    assert of_reference(criterion_points(run)) == {
         (contact_id, model, criterion): points
         for (contact_id, model), score in expected.items()
         for criterion, points in score.criterion_points.items()
@@ -951,127 +1137,105 @@ def test_dbt_scores_equal_the_independent_reference(scorer):
 
     # the same next steps (contract section 8), and next_step as their rank-1 step's text
     expected_steps = next_steps(grid, expected)
-    assert dbt_next_steps(run) == expected_steps
+    assert of_reference(dbt_next_steps(run)) == expected_steps
     next_step_texts = run.query("select contact_id, scoring_model, next_step from main.lead_scores")
-    assert {(contact_id, model): text for contact_id, model, text in next_step_texts} == {
-        scored: next_step_text(expected_steps.get(scored, [])) for scored in expected
-    }
-    # SPEC section 8 on the same build: velocity, then the calibration window
-    assert {
-        (contact_id, model): (points_7d, points_30d, is_surging)
-        for contact_id, model, points_7d, points_30d, is_surging in run.query(
-            "select contact_id, scoring_model, points_7d, points_30d, is_surging"
-            " from main.lead_scores"
-        )
-    } == velocity(tables, grid, AS_OF)
-    calibrated = calibration(tables, grid, AS_OF)
-    assert rounded(
+    assert of_reference(
+        {(contact_id, model): text for contact_id, model, text in next_step_texts}
+    ) == {scored: next_step_text(expected_steps.get(scored, [])) for scored in expected}
+    # SPEC section 8 on the same build: velocity, then the calibration window (each model's
+    # over every contact it scores, of any batch)
+    assert of_reference(
         {
-            (contact_id, model): probability
-            for contact_id, model, probability in run.query(
-                "select contact_id, scoring_model, conversion_probability from main.lead_scores"
+            (contact_id, model): (points_7d, points_30d, is_surging)
+            for contact_id, model, points_7d, points_30d, is_surging in run.query(
+                "select contact_id, scoring_model, points_7d, points_30d, is_surging"
+                " from main.lead_scores"
             )
         }
-    ) == rounded(calibrated.lead_probability)
-    cells = run.query(
-        "select scoring_model, grade, window_leads, window_conversions, conversion_probability,"
-        " brier_score, backtest_brier_score from main.score_calibration"
-    )
+    ) == of_reference(velocity(tables, grid, AS_OF))
+    calibrated = calibration(tables, grid, AS_OF)
+    assert rounded(
+        of_reference(
+            {
+                (contact_id, model): probability
+                for contact_id, model, probability in run.query(
+                    "select contact_id, scoring_model, conversion_probability from main.lead_scores"
+                )
+            }
+        )
+    ) == rounded(of_reference(calibrated.lead_probability))
+    cells = [
+        cell
+        for cell in run.query(
+            "select scoring_model, grade, window_leads, window_conversions,"
+            " conversion_probability, brier_score, backtest_brier_score"
+            " from main.score_calibration"
+        )
+        if in_part(REFERENCE, cell[0])
+    ]
+
+    def of_models(rows: dict) -> dict:
+        """The rows of the reference batch's models (keyed by model, or model then grade)."""
+        return {
+            key: value
+            for key, value in rows.items()
+            if in_part(REFERENCE, key[0] if isinstance(key, tuple) else key)
+        }
+
     assert rounded(
         {
             (model, grade): (leads, conversions, p)
             for model, grade, leads, conversions, p, *_ in cells
         }
-    ) == rounded(calibrated.cells)
-    assert rounded({model: brier for model, *_, brier, _ in cells}) == rounded(calibrated.brier)
+    ) == rounded(of_models(calibrated.cells))
+    assert rounded({model: brier for model, *_, brier, _ in cells}) == rounded(
+        of_models(calibrated.brier)
+    )
     assert rounded({model: backtest for model, *_, backtest in cells}) == rounded(
-        calibrated.backtest_brier
+        of_models(calibrated.backtest_brier)
     )
 
 
-def test_adding_a_matching_event_never_lowers_a_positive_criterion(scorer):
-    cases = drawn(added_event_cases(), 3, "added event")
-    before = criterion_points(scorer.build(*combined([(g, t) for g, t, _ in cases])))
+def test_adding_a_matching_event_never_lowers_a_positive_criterion(paired_builds):
+    before = criterion_points(paired_builds.before)
+    after = criterion_points(paired_builds.after)
 
-    # on the as-of date: inside every window, and nothing decays on its day
-    after = criterion_points(
-        scorer.build(
-            *combined(
-                [
-                    (grid, with_event(tables, event_matching(grid, criterion, contact_id, 0)))
-                    for grid, tables, (contact_id, criterion) in cases
-                ]
-            )
-        )
-    )
-
-    for index, (_, _, (contact_id, criterion)) in enumerate(cases):
+    for index, (_, _, (contact_id, criterion)) in enumerate(paired_builds.added):
         key = (
-            tag(index, contact_id),
-            tag(index, criterion["scoring_model"]),
+            tag(index, contact_id, ADDED),
+            tag(index, criterion["scoring_model"], ADDED),
             criterion["criterion"],
         )
         assert after[key] >= before.get(key, 0), key
         assert after[key] > 0, key
 
 
-def test_moving_an_event_out_of_its_window_never_raises_a_criterions_weight(scorer):
-    # an event that counts: inside a criterion's window, of a contact its model scores
-    cases = drawn(moved_event_cases(), 3, "moved event")
-    before = criterion_points(scorer.build(*combined([(g, t) for g, t, _ in cases])))
+def changed_part(paired_builds: PairedBuilds, part: str) -> tuple[dict, dict]:
+    """The criterion points of batch ``part``'s contacts under its own models, before and
+    after the change."""
+    return tuple(
+        {key: points for key, points in criterion_points(run).items() if in_part(part, *key[:2])}
+        for run in (paired_builds.before, paired_builds.after)
+    )
 
-    # before every window but all-history ones: 400 days back
-    moved = [
-        (
-            grid,
-            {
-                **tables,
-                "events": [
-                    {**event, "occurred_at": timestamp(400, 0)}
-                    if event["event_id"] == moved_id
-                    else event
-                    for event in tables["events"]
-                ],
-            },
-        )
-        for grid, tables, moved_id in cases
-    ]
-    after = criterion_points(scorer.build(*combined(moved)))
 
+def test_moving_an_event_out_of_its_window_never_raises_a_criterions_weight(paired_builds):
+    # an event that counts (inside a criterion's window, of a contact its model scores),
+    # moved before every window
+    before, after = changed_part(paired_builds, MOVED)
+
+    assert before
     for key in set(before) | set(after):
         assert abs(after.get(key, 0)) <= abs(before.get(key, 0)), key
 
 
-def test_moving_a_criterions_latest_event_earlier_never_raises_its_points(scorer):
-    cases = drawn(earlier_event_cases(), 3, "earlier event")
-    # the criterion's latest event, on the as-of date: undecayed
-    before = criterion_points(
-        scorer.build(
-            *combined(
-                [
-                    (grid, with_event(tables, event_matching(grid, criterion, contact_id, 0)))
-                    for grid, tables, (criterion, contact_id, _) in cases
-                ]
-            )
-        )
-    )
+def test_moving_a_criterions_latest_event_earlier_never_raises_its_points(paired_builds):
+    before, after = changed_part(paired_builds, EARLIER)
 
-    # the same event, still inside the window: the same count, an older last event
-    after = criterion_points(
-        scorer.build(
-            *combined(
-                [
-                    (grid, with_event(tables, event_matching(grid, criterion, contact_id, days)))
-                    for grid, tables, (criterion, contact_id, days) in cases
-                ]
-            )
-        )
-    )
-
-    for index, (_, _, (criterion, contact_id, _)) in enumerate(cases):
+    for index, (_, _, (criterion, contact_id, _)) in enumerate(paired_builds.earlier):
         key = (
-            tag(index, contact_id),
-            tag(index, criterion["scoring_model"]),
+            tag(index, contact_id, EARLIER),
+            tag(index, criterion["scoring_model"], EARLIER),
             criterion["criterion"],
         )
         assert before[key] != 0, key
@@ -1116,67 +1280,14 @@ def totals_and_zones(run: DbtRun) -> dict[tuple[str, str], tuple[int, str]]:
     }
 
 
-def test_the_next_step_keeps_its_promise(scorer):
-    # many leads of random examples, one step each: a lead's score depends only on its own
-    # events, so the steps of different contacts are kept apart in one rescoring build
-    grid, tables = combined(drawn(examples(), 10, "next step promise"))
-    run = scorer.build(grid, tables)
-    scores = totals_and_zones(run)
-    criteria = {(c["scoring_model"], c["criterion"]): c for c in grid.activity_criteria}
-
-    in_sequences = {
-        (sequence["scoring_model"], sequence[step])
-        for sequence in grid.activity_sequences
-        for step in ("first_criterion", "then_criterion")
-    }
-
-    def counts_only_for(criterion: dict, event: dict) -> bool:
-        """The event matches no other criterion of the step's model, and the criterion is
-        no step of a sequence (whose points the events could earn too: `zone_after` is the
-        zone with only the step's change)."""
-        if (criterion["scoring_model"], criterion["criterion"]) in in_sequences:
-            return False
-        return not any(
-            event_matches(
-                event,
-                [
-                    rule
-                    for rule in grid.match_rules
-                    if (rule["scoring_model"], rule["criterion"]) == key
-                ],
-            )
-            for key, other in criteria.items()
-            if key[0] == criterion["scoring_model"] and other is not criterion
-        )
-
-    # one step per contact (its events reach every model that scores it: only the step's
-    # model is checked): of every other contact a step that reaches the next zone if it has
-    # one, of the others one that does not, each the first whose events no other criterion
-    # of the model counts too (in turn its model's 1st, 2nd, ... step from contact to contact)
-    by_contact: dict[str, list[tuple[tuple, Step]]] = {}
-    for index, (lead, steps) in enumerate(sorted(dbt_next_steps(run).items())):
-        turned = steps[index % len(steps) :] + steps[: index % len(steps)]
-        by_contact.setdefault(lead[0], []).extend((lead, step) for step in turned)
-    chosen, added = {}, []
-    for index, (contact_id, candidates) in enumerate(sorted(by_contact.items())):
-        wanted = index % 2 == 0
-        ordered = sorted(candidates, key=lambda pair: pair[1].reaches_next_zone != wanted)
-        for lead, step in ordered:
-            criterion = criteria[(lead[1], step.criterion)]
-            event = event_matching(grid, criterion, contact_id, 0)
-            if counts_only_for(criterion, event):
-                chosen[lead] = step
-                added += [
-                    {**event, "event_id": f"step_{index}_{number}"}
-                    for number in range(step.events_needed)
-                ]
-                break
+def test_the_next_step_keeps_its_promise(paired_builds):
+    chosen = paired_builds.promised
     assert len(chosen) >= 20, "too few steps to test"
     assert any(step.reaches_next_zone for step in chosen.values())
     assert any(not step.reaches_next_zone for step in chosen.values())
 
-    after = scorer.build(grid, {**tables, "events": [*tables["events"], *added]})
-    rescored = totals_and_zones(after)
+    scores = totals_and_zones(paired_builds.before)
+    rescored = totals_and_zones(paired_builds.after)
     for lead, step in chosen.items():
         total_before, _ = scores[lead]
         assert rescored[lead] == (total_before + step.points_gained, step.zone_after), (
