@@ -15,6 +15,12 @@ score_reasons as (
 
 ),
 
+cell_probabilities as (
+
+    select * from {{ ref('int_grade_cell_conversion_probabilities') }}
+
+),
+
 scoring_run as (
 
     select {{ scoring_as_of_date() }} as as_of_date
@@ -73,7 +79,7 @@ final as (
             cast(graded.points_{{ days }}d as {{ dbt.type_int() }}) as points_{{ days }}d,
         {% endfor -%}
         graded.is_surging,
-        graded.conversion_probability
+        cell_probabilities.conversion_probability
     from graded
     cross join scoring_run
     left join score_reasons
@@ -84,6 +90,10 @@ final as (
         on
             graded.contact_id = earlier_mql_dates.contact_id
             and graded.scoring_model = earlier_mql_dates.scoring_model
+    left join cell_probabilities
+        on
+            graded.scoring_model = cell_probabilities.scoring_model
+            and graded.grade = cell_probabilities.grade
 
 )
 

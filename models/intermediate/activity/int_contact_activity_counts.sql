@@ -1,7 +1,8 @@
 -- a table: the one scan of the matched events that counts them; today's scoring
 -- (int_contact_criterion_points), the earlier dates' (int_contact_points_graded_earlier) and
 -- its key test read the counts (as a view, each of the three scanned the events again)
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 
 {%- set offsets = scoring_offsets() %}
 
@@ -10,6 +11,7 @@ with
 matched_events as (
 
     select * from {{ ref('int_events_matched_to_criteria') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -33,8 +35,6 @@ counted_by_offset as (
             count(case when {{ is_counted }} then 1 end) as event_count_{{ days_earlier }},
             max(case when {{ is_counted }} then matched_events.occurred_date end)
                 as last_event_on_{{ days_earlier }},
-            min(case when {{ is_counted }} then matched_events.days_before_as_of end)
-            - {{ days_earlier }} as days_since_last_event_{{ days_earlier }},
         {% endfor -%}
         matched_events.contact_id,
         matched_events.scoring_model,
@@ -49,9 +49,10 @@ counted_by_offset as (
 
 unpivoted as (
 
-    -- one row per offset; the most recent counted event dates the criterion for decay
+    -- one row per offset; the most recent counted event dates the criterion for decay (a
+    -- date, not days before the as-of date: a row stays true while no event enters or leaves)
     select
-        {% for column in ['event_count', 'last_event_on', 'days_since_last_event'] -%}
+        {% for column in ['event_count', 'last_event_on'] -%}
             case scoring_offsets.days_earlier
                 {% for days_earlier in offsets -%}
                     when {{ days_earlier }}
@@ -76,11 +77,13 @@ final as (
         criterion,
         days_earlier,
         event_count,
-        last_event_on,
-        days_since_last_event
+        last_event_on
     from unpivoted
     where event_count > 0
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

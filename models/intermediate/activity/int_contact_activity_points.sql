@@ -18,6 +18,12 @@ activity_criteria as (
 
 ),
 
+scoring_offsets as (
+
+    {{ scoring_offset_dates() }}
+
+),
+
 tiered as (
 
     -- the highest tier reached counts, at every date the activity is scored at: this is
@@ -29,9 +35,12 @@ tiered as (
         activity_counts.days_earlier,
         activity_counts.event_count,
         activity_counts.last_event_on,
-        activity_counts.days_since_last_event,
+        {{ dbt.datediff('activity_counts.last_event_on', 'scoring_offsets.scored_as_of', 'day') }}
+            as days_since_last_event,
         activity_tiers.points as uncapped_points
     from activity_counts
+    inner join scoring_offsets
+        on activity_counts.days_earlier = scoring_offsets.days_earlier
     inner join activity_tiers
         on
             activity_counts.scoring_model = activity_tiers.scoring_model

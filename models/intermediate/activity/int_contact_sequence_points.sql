@@ -1,13 +1,15 @@
 -- a table: the one scan of the matched events that pairs them; today's scoring
 -- (int_contact_criterion_points), the earlier dates' (int_contact_points_graded_earlier) and
 -- its key test read the points (as a view, each of the three scanned the events again)
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 
 with
 
 matched_events as (
 
     select * from {{ ref('int_events_matched_to_criteria') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -104,4 +106,7 @@ final as (
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

@@ -1,7 +1,8 @@
 -- a table: the one unpivot of the contacts' attributes; the tested values (a table the
 -- rule matching reads), the learning inputs and its key test read it (as a view, the key
 -- test unpivoted every contact again)
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 
 {%- set attributes = fit_attributes() -%}
 {#- Every attribute of every contact, tested by the grid or not: the one place that reads
@@ -14,6 +15,7 @@ with
 contacts as (
 
     select * from {{ ref('int_contacts_cleaned') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -135,4 +137,7 @@ final as (
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

@@ -1,11 +1,13 @@
 -- a table: rule matching and the data-quality report both read it
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 
 with
 
 attribute_values as (
 
     select * from {{ ref('int_contact_attribute_values_all') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -40,4 +42,7 @@ final as (
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

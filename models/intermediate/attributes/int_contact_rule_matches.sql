@@ -1,12 +1,14 @@
 -- a table: fit points and audiences both read it, and inlining it into both (as a view)
 -- gave Spark a plan too large to analyse in its default driver memory
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 
 with
 
 contact_attributes as (
 
     select * from {{ ref('int_contact_attribute_values_tested') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -105,4 +107,7 @@ final as (
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

@@ -1,12 +1,14 @@
 -- a table: lead_next_steps and the rep's signals of lead_scores both read it (as a view,
 -- two builds of it at once passed DuckDB's memory limit at 1M contacts)
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 
 with
 
 next_tiers as (
 
     select * from {{ ref('int_contact_criterion_next_tiers') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -82,4 +84,7 @@ final as (
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

@@ -45,7 +45,7 @@ final as (
     select
         graded_at_start.contact_id,
         graded_at_start.scoring_model,
-        graded_at_start.scored_as_of,
+        {{ calibration_start_date() }} as scored_as_of,
         graded_at_start.total_points,
         graded_at_start.grade,
         graded_at_start.zone,
@@ -71,7 +71,7 @@ final as (
     where
         (
             contacts.created_at is null
-            or cast(contacts.created_at as date) <= graded_at_start.scored_as_of
+            or cast(contacts.created_at as date) <= {{ calibration_start_date() }}
         )
         and not coalesce(conversion_outcomes.is_customer_at_calibration_start, false)
 

@@ -1,7 +1,8 @@
 -- a table, not a view: lead_scores, lead_score_details and their tests all read it, and
 -- recomputing it from the event log for each of them cost more than storing it once
 -- (bench/RESULTS.md)
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 {%- set criterion_point_columns = [
     'contact_id',
     'scoring_model',
@@ -25,6 +26,7 @@ activity_points as (
     -- the published scores are those as of the as-of date itself (0 days earlier)
     select * from {{ ref('int_contact_activity_points') }}
     where days_earlier = 0
+    {{- lead_scoring.rescored_contacts_only(since, keyword='and') }}
 
 ),
 
@@ -32,18 +34,21 @@ sequence_points as (
 
     select * from {{ ref('int_contact_sequence_points') }}
     where days_earlier = 0
+    {{- lead_scoring.rescored_contacts_only(since, keyword='and') }}
 
 ),
 
 fit_points as (
 
     select * from {{ ref('int_contact_fit_points') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
 audience_members as (
 
     select * from {{ ref('int_contact_model_audiences') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -73,4 +78,7 @@ final as (
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

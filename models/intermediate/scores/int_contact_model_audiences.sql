@@ -1,13 +1,15 @@
 {#- Which contacts each scoring model scores: those that match every row of its audience in
     grid_model_audiences; a model with no audience row scores every contact. -#}
 -- a table: criterion points, grades and a data test all read it
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 
 with
 
 contacts as (
 
     select * from {{ ref('int_contacts_cleaned') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -26,6 +28,7 @@ grid_rules as (
 rule_matches as (
 
     select * from {{ ref('int_contact_rule_matches') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -35,4 +38,7 @@ final as (
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

@@ -3,13 +3,15 @@
     lead.is_customer as of that date, so that a prospects-only model's window holds the
     prospects that have converted since. -#}
 -- a table: the earlier scores and the calibration both read it
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 
 with
 
 contacts as (
 
     select * from {{ ref('int_contacts_cleaned') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -28,6 +30,7 @@ grid_rules as (
 rule_matches as (
 
     select * from {{ ref('int_contact_rule_matches') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -39,4 +42,7 @@ final as (
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

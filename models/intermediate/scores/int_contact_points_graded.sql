@@ -1,18 +1,21 @@
 -- a table, not a view: lead_scores, account_scores, the evaluation and sales-feedback marts
 -- and their tests all read it (bench/RESULTS.md)
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 
 with
 
 audience_members as (
 
     select * from {{ ref('int_contact_model_audiences') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
 criterion_points as (
 
     select * from {{ ref('int_contact_criterion_points') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -54,4 +57,7 @@ final as (
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

@@ -4,37 +4,43 @@
     at the calibration window's start (calibration). Activity as of that date; fit points
     from today's attributes (there is no attribute history). -#}
 -- a table, not a view: lead_scores and the calibration both read it
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 
 with
 
 audience_now as (
 
     select * from {{ ref('int_contact_model_audiences') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
 audience_at_calibration_start as (
 
     select * from {{ ref('int_contact_model_audiences_at_calibration_start') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
 fit_points as (
 
     select * from {{ ref('int_contact_fit_points') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
 activity_points as (
 
     select * from {{ ref('int_contact_activity_points') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
 sequence_points as (
 
     select * from {{ ref('int_contact_sequence_points') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -102,7 +108,6 @@ contact_points as (
         scored_contacts.contact_id,
         scored_contacts.scoring_model,
         scoring_offsets.days_earlier,
-        scoring_offsets.scored_as_of,
         coalesce(fit_by_contact.fit_points, 0) as fit_points,
         coalesce(activity_by_offset.activity_points, 0) as activity_points,
         coalesce(fit_by_contact.fit_points, 0)
@@ -128,4 +133,7 @@ final as (
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

@@ -3,19 +3,22 @@
     probability of the lead's grade cell. lead_scores publishes it. -#}
 -- a table, not a view: its key tests would each compute the scores again (at 1M contacts
 -- three at once passed DuckDB's memory limit)
-{{ config(materialized='table') }}
+{{ config(**lead_scoring.rescored_model_config()) }}
+{%- set since = lead_scoring.rescore_since() %}
 
 with
 
 graded as (
 
     select * from {{ ref('int_contact_points_graded') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
 graded_earlier as (
 
     select * from {{ ref('int_contact_points_graded_earlier') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -28,12 +31,7 @@ scoring_models as (
 next_steps as (
 
     select * from {{ ref('int_contact_next_steps') }}
-
-),
-
-cell_probabilities as (
-
-    select * from {{ ref('int_grade_cell_conversion_probabilities') }}
+    {{- lead_scoring.rescored_contacts_only(since) }}
 
 ),
 
@@ -99,8 +97,7 @@ final as (
             graded.activity_points - earlier_activity_points.activity_points_7_days_earlier
             >= scoring_models.surge_points,
             false
-        ) as is_surging,
-        cell_probabilities.conversion_probability
+        ) as is_surging
     from graded
     inner join scoring_models
         on graded.scoring_model = scoring_models.scoring_model
@@ -112,11 +109,10 @@ final as (
         on
             graded.contact_id = first_steps.contact_id
             and graded.scoring_model = first_steps.scoring_model
-    left join cell_probabilities
-        on
-            graded.scoring_model = cell_probabilities.scoring_model
-            and graded.grade = cell_probabilities.grade
 
 )
 
-select * from final
+select
+    *,
+    {{ lead_scoring.run_timestamp() }} as rescored_at
+from final

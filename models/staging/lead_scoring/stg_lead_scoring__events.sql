@@ -2,12 +2,14 @@
 -- ranked once, and scoring, the data-quality report and the tests all read the result
 -- (bench/RESULTS.md measures it). Incremental: a daily run reads again only the days that
 -- received deliveries since the last run; Spark's default table format cannot delete rows,
--- so there it is rebuilt every run.
+-- so there it is rebuilt every run. loaded_at came later: a table an earlier release wrote
+-- gains it at the next run, null in the rows already loaded (loaded before that run).
 {{ config(
     materialized=('incremental' if lead_scoring.can_delete_rows() else 'table'),
     incremental_strategy='delete+insert',
     unique_key='event_key',
     on_schema_change='fail',
+    pre_hook="{{ add_columns_added_since({'loaded_at': [dbt.type_timestamp(), 'null']}) }}",
 ) }}
 
 with
@@ -152,9 +154,11 @@ ranked as (
 
     -- the log is append-only and may deliver an event twice: each event_id counts once,
     -- keeping its earliest delivery. The order is by the whole content, so the copies that
-    -- repeat the kept delivery exactly are its peers: they share its content_rank of 1
+    -- repeat the kept delivery exactly are its peers: they share its content_rank of 1.
+    -- loaded_at: the run that wrote the row (int_contacts_to_rescore reads it)
     select
         *,
+        {{ lead_scoring.run_timestamp() }} as loaded_at,
         row_number() over (
             partition by event_key
             order by occurred_at nulls last, contact_id, event_type, subject
