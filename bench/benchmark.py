@@ -138,6 +138,7 @@ class Result:
     daily_test_seconds: float
     daily_peak_rss_mb: float
     daily_slowest_nodes: list[tuple[str, float]]
+    daily_rescored_contacts: int
     spark: SparkResult | None = None
 
     @property
@@ -151,6 +152,11 @@ class Result:
     @property
     def daily_share(self) -> float:
         return self.daily_seconds / self.build_seconds
+
+    @property
+    def daily_model_share(self) -> float:
+        """The daily run's model SQL against the full build's: the issue's target."""
+        return self.daily_model_seconds / self.model_seconds
 
     @property
     def events_per_second(self) -> float:
@@ -394,6 +400,12 @@ def measure(
     daily_model_seconds, daily_test_seconds, daily_slowest_nodes = node_seconds(target_dir)
 
     with duckdb.connect(str(database), read_only=True) as con:
+        # the contacts the daily run computed again (int_contacts_to_rescore, its last run)
+        rescore_log = relations["int_contacts_to_rescore"]
+        daily_rescored_contacts = con.execute(
+            f"select count(distinct contact_id) from {rescore_log}"
+            f" where rescored_at = (select max(rescored_at) from {rescore_log})"
+        ).fetchone()[0]
         counts = {
             table: con.execute(f"select count(*) from {INPUT_SCHEMA}.{table}").fetchone()[0]
             for table in ["contacts", "events"]
@@ -420,6 +432,7 @@ def measure(
         daily_test_seconds=daily_test_seconds,
         daily_peak_rss_mb=daily_peak_rss_mb,
         daily_slowest_nodes=daily_slowest_nodes,
+        daily_rescored_contacts=daily_rescored_contacts,
         spark=spark_result,
     )
 
@@ -457,15 +470,16 @@ def table(results: list[Result]) -> str:
 
 def daily_table(results: list[Result]) -> str:
     header = (
-        "| scale | new day's events | daily build s | model SQL s | tests s | peak RSS MB "
-        "| daily / full build |"
+        "| scale | new day's events | contacts rescored | daily build s | model SQL s | tests s "
+        "| peak RSS MB | daily / full build | model SQL daily / full |"
     )
-    lines = [header, "|" + "---|" * 7]
+    lines = [header, "|" + "---|" * 9]
     for r in results:
         lines.append(
-            f"| {r.scale} | {r.new_day_events:,} | {r.daily_seconds:.1f} "
-            f"| {r.daily_model_seconds:.1f} | {r.daily_test_seconds:.1f} "
-            f"| {r.daily_peak_rss_mb:,.0f} | {r.daily_share:.0%} |"
+            f"| {r.scale} | {r.new_day_events:,} | {r.daily_rescored_contacts:,} "
+            f"| {r.daily_seconds:.1f} | {r.daily_model_seconds:.1f} "
+            f"| {r.daily_test_seconds:.1f} | {r.daily_peak_rss_mb:,.0f} | {r.daily_share:.0%} "
+            f"| {r.daily_model_share:.0%} |"
         )
     return "\n".join(lines)
 
@@ -520,9 +534,10 @@ def targets(results: list[Result], fixed: Result) -> str:
             f"- {r.scale}: full build model SQL / hand query {r.ratio:.1f}x (target <= "
             f"{TARGET_RATIO:g}x: {met(r.ratio <= TARGET_RATIO)}); whole build / pandas peer "
             f"{r.build_ratio:.2f}x (target <= {TARGET_BUILD_RATIO:g}x: "
-            f"{met(r.build_ratio <= TARGET_BUILD_RATIO)}); daily run {r.daily_share:.0%} of the "
-            f"full build (target <= {TARGET_DAILY_SHARE:.0%}: "
-            f"{met(r.daily_share <= TARGET_DAILY_SHARE)}); peak RSS {peak:,.0f} MB (target <= "
+            f"{met(r.build_ratio <= TARGET_BUILD_RATIO)}); daily run's model SQL "
+            f"{r.daily_model_share:.0%} of the full build's (target <= {TARGET_DAILY_SHARE:.0%}: "
+            f"{met(r.daily_model_share <= TARGET_DAILY_SHARE)}; the whole daily build "
+            f"{r.daily_share:.0%} of the full build's); peak RSS {peak:,.0f} MB (target <= "
             f"{TARGET_PEAK_RSS_MB:,} MB: {met(peak <= TARGET_PEAK_RSS_MB)})"
         )
     return "\n".join(lines)
@@ -605,7 +620,9 @@ def main(argv: list[str] | None = None) -> int:
             f"The full build above scores as of {FULL_BUILD_AS_OF} without the events of "
             f"{AS_OF}; those are then loaded and the scheduled build runs as of "
             f"{AS_OF} on the same warehouse (incremental models keep what they hold). Both "
-            f"builds run the README's scheduled command, `dbt {' '.join(SCHEDULED_BUILD)}`."
+            f"builds run the README's scheduled command, `dbt {' '.join(SCHEDULED_BUILD)}`. "
+            "*contacts rescored*: the contacts the daily run computed again "
+            "(int_contacts_to_rescore); the per-contact models keep the others' rows."
             "\n\n"
             f"{daily}\n\n"
             f"{on_spark}"

@@ -1,22 +1,34 @@
 {% macro rescoring_fingerprint() -%}
     {#- A digest of everything besides a contact's own inputs that its scores depend on: the
-        code and seeds of this package (its models, macros, grid and reference seeds), the
-        seeds of the grid package (var lead_scoring_grid_package) and the vars that choose
-        the inputs and the dates scored at. When it differs from the last run's,
-        int_contacts_to_rescore rescores every contact. Text; empty while dbt parses. -#}
+        code of this package (its models' files and its macros), the grid as the warehouse
+        holds it (every row of the stg_grid__ models, whichever package's seeds they read)
+        and the vars that choose the inputs and the dates scored at. When it differs from the
+        last run's, int_contacts_to_rescore rescores every contact. The grid is read from the
+        warehouse, not from the seed files dbt parsed: a run that reuses an earlier parse
+        (`lead-scoring backfill`) loads the seeds as they are now. Text; empty while dbt
+        parses, when it refers to the grid's models so that the caller runs after them. -#}
+    {%- set grid_relations = {} -%}
+    {%- for name in [
+        'stg_grid__scoring_models', 'stg_grid__activity_criteria',
+        'stg_grid__activity_match_rules', 'stg_grid__activity_sequences',
+        'stg_grid__fit_rules', 'stg_grid__model_audiences', 'stg_grid__grade_bands',
+        'stg_grid__zone_thresholds', 'stg_grid__zone_matrix', 'stg_grid__account_zones',
+    ] -%}
+        {%- do grid_relations.update({name: ref(name)}) -%}
+    {%- endfor -%}
     {%- if not execute -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set grid_package = var('lead_scoring_grid_package', none) -%}
     {%- set parts = [] -%}
     {%- for node in graph.nodes.values()
-        if node.resource_type in ('model', 'seed')
-        and (node.package_name == 'lead_scoring'
-            or (node.resource_type == 'seed' and node.package_name == grid_package)) -%}
+        if node.resource_type == 'model' and node.package_name == 'lead_scoring' -%}
         {%- do parts.append(node.unique_id ~ '=' ~ node.checksum.checksum) -%}
     {%- endfor -%}
-    {%- for macro in (graph.get('macros') or {}).values() if macro.package_name == 'lead_scoring' -%}
-        {%- do parts.append(macro.unique_id ~ '=' ~ local_md5(macro.macro_sql)) -%}
+    {%- for name in lead_scoring.keys() | sort -%}
+        {%- set macro = lead_scoring[name].macro -%}
+        {%- if macro is defined and macro.macro_sql is defined -%}
+            {%- do parts.append('macro.' ~ name ~ '=' ~ local_md5(macro.macro_sql)) -%}
+        {%- endif -%}
     {%- endfor -%}
     {%- for name in [
         'conversion_horizon_days', 'lead_scoring_crm', 'lead_scoring_database',
@@ -27,5 +39,18 @@
     ] -%}
         {%- do parts.append('var.' ~ name ~ '=' ~ var(name, none)) -%}
     {%- endfor -%}
+    {%- set grid_query -%}
+        select {{ dbt.hash(lead_scoring.ordered_string_agg('row_text', ';', ['row_text'])) }}
+        from (
+            {% for name, relation in grid_relations.items() -%}
+                select {{ dbt.concat(
+                    ["'" ~ name ~ "|'"] + lead_scoring.fingerprint_parts('grid_rows', relation)
+                ) }} as row_text
+                from {{ relation }} as grid_rows
+                {% if not loop.last %}union all{% endif %}
+            {% endfor %}
+        ) as grid_rows
+    {%- endset -%}
+    {%- do parts.append('grid=' ~ run_query(grid_query).rows[0][0]) -%}
     {{ return(local_md5(parts | sort | join('\n'))) }}
 {%- endmacro %}

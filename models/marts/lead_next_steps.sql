@@ -1,3 +1,6 @@
+-- depends_on: {{ ref('int_grid_validation_issues') }}
+-- (publishing waits for grid validation: an invalid grid fails the build first)
+
 with
 
 next_steps as (

@@ -54,6 +54,24 @@ GRID_CHANGE_DAY = DAYS[19]  # the default grid's key page visits earn less from 
 # rewind to 25. Every run's changes are checked: the implied history and feed are worked
 # out from each run's published scores.
 RUN_DAYS = [DAYS[index] for index in (0, 1, 2, 9, 11, 19, 20, 25, 29)]
+# the daily runs whose tables a full refresh at the same date must give: the edits' day (the
+# old grid), the day after the grid change, the last day
+KEPT_DAYS = [EDIT_DAY, DAYS[20], DAYS[-1]]
+# the per-contact models a daily run updates only for the contacts it rescores
+RESCORED_MODELS = [
+    "int_contact_attribute_values_all",
+    "int_contact_attribute_values_tested",
+    "int_contact_rule_matches",
+    "int_contact_model_audiences",
+    "int_contact_model_audiences_at_calibration_start",
+    "int_contact_activity_counts",
+    "int_contact_sequence_points",
+    "int_contact_criterion_points",
+    "int_contact_points_graded",
+    "int_contact_points_graded_earlier",
+    "int_contact_next_steps",
+    "int_scored_leads_with_rep_signals",
+]
 ALL_INPUTS = "all_inputs"
 SCORE_COLUMNS = "total_points, fit_points, activity_points, grade, zone, is_mql, is_surging"
 
@@ -70,6 +88,7 @@ class Warehouse:
         self.duckdb_path = workdir / "scores.duckdb"
         self.exports = workdir / "exports"
         self.marts = "main" if engine == "duckdb" else "schedule_marts"
+        self.kept: dict[dt.date, Path] = {}  # the warehouse file after a run (KEPT_DAYS)
         self.inputs = INPUT_SCHEMA if engine == "duckdb" else "schedule_input"
         self.env = {
             "LEAD_SCORING_TARGET": engine,
@@ -139,6 +158,35 @@ class Warehouse:
                     """,
                     [dt.datetime.combine(day, dt.time(9))],
                 )
+                # an attribute edited, a contact deleted in the CRM (its events stay in the
+                # log), a conversion recorded for a contact that had none
+                con.execute(
+                    f"""
+                    update {INPUT_SCHEMA}.contact_attributes
+                    set value = 'Edited ' || coalesce(value, ''), updated_at = ?
+                    where contact_id = (
+                        select max(contact_id) from {INPUT_SCHEMA}.contact_attributes
+                    )
+                    """,
+                    [dt.datetime.combine(day, dt.time(9))],
+                )
+                con.execute(
+                    f"""
+                    delete from {INPUT_SCHEMA}.contacts
+                    where contact_id = (
+                        select min(contact_id) from {INPUT_SCHEMA}.events
+                        where contact_id in (select contact_id from {INPUT_SCHEMA}.contacts)
+                    )
+                    """
+                )
+                con.execute(
+                    f"""
+                    insert into {INPUT_SCHEMA}.conversions (contact_id, converted_at, product)
+                    select max(contact_id), ?, null from {INPUT_SCHEMA}.contacts
+                    where contact_id not in (select contact_id from {INPUT_SCHEMA}.conversions)
+                    """,
+                    [dt.datetime.combine(day, dt.time(10))],
+                )
             if self.engine == "postgres":
                 self._copy_inputs_to_postgres(con)
         if day == GRID_CHANGE_DAY:
@@ -203,9 +251,13 @@ class Warehouse:
         return self.query(sql)[1]
 
     def table(self, name: str) -> list[tuple]:
-        """Every row of a mart, sorted; scoring_data_quality without its run time."""
-        names, rows = self.query(f"select * from {self.marts}.{name}")
-        kept = [i for i, column in enumerate(names) if column != "run_started_at"]
+        """Every row of a mart or an intermediate model, sorted; without the time the run
+        started (scoring_data_quality) or the time the row was computed (rescored_at)."""
+        schema = self.marts + ("_intermediate" if name.startswith("int_") else "")
+        names, rows = self.query(f"select * from {schema}.{name}")
+        kept = [
+            i for i, column in enumerate(names) if column not in ("run_started_at", "rescored_at")
+        ]
         return sorted((tuple(row[i] for i in kept) for row in rows), key=repr)
 
 
@@ -221,6 +273,10 @@ def daily_runs(warehouse: Warehouse, days: list[dt.date]) -> list[tuple[dt.date,
         skip_tests = [] if with_tests else ["--exclude-resource-type", "test", "unit_test"]
         assert builds.build(day, skip_tests), f"the build as of {day} failed (dbt's output above)"
         daily.append((day, published_scores(warehouse)))
+        if day in KEPT_DAYS and warehouse.engine == "duckdb":
+            kept = warehouse.duckdb_path.with_name(f"after_{day}.duckdb")
+            shutil.copy(warehouse.duckdb_path, kept)
+            warehouse.kept[day] = kept
     return daily
 
 
@@ -383,11 +439,51 @@ def test_rerunning_a_day_changes_nothing(month_of_daily_runs, tmp_path):
     assert snapshot(copy) == before
 
 
-def test_a_full_refresh_at_the_last_day_gives_the_same_tables(month_of_daily_runs, tmp_path):
+@pytest.mark.parametrize("day", KEPT_DAYS, ids=str)
+def test_a_full_refresh_gives_the_tables_the_daily_runs_left(month_of_daily_runs, tmp_path, day):
+    """Every mart and every per-contact model (issue 27: a daily run computes again only the
+    contacts whose scores can change) as the daily runs up to ``day`` left them, and as a
+    full refresh at ``day`` on the same inputs computes them."""
+    warehouse, _ = month_of_daily_runs
+    copy = copy_warehouse(warehouse, tmp_path, state=warehouse.kept[day])
+    if day < GRID_CHANGE_DAY:
+        edit_grid(copy.project_dir, "key_page_visits", "points_1_plus", "500")
+    before = snapshot(copy)
+    # the daily runs rescored some contacts and kept the others' rows as they were
+    reasons = dict(
+        copy.rows(
+            f"""
+            select rescore_reason, count(distinct contact_id)
+            from {copy.marts}_intermediate.int_contacts_to_rescore
+            where scored_as_of = '{day}' group by 1
+            """
+        )
+    )
+    leads = len(published_scores(copy))
+    assert 0 < sum(reasons.values()) < leads, reasons
+    assert {"events_loaded", "window_moved", "decaying"} <= set(reasons), reasons
+    if day == EDIT_DAY:
+        assert reasons["inputs_changed"] >= 4, reasons
+    refreshed = copy.build(day, "--full-refresh", data_tests=False)
+    assert refreshed.returncode == 0, refreshed.output
+    assert snapshot(copy) == before
+
+
+def test_the_run_after_one_that_stopped_midway_catches_up(month_of_daily_runs, tmp_path):
+    """A run that stops after the rescore log (dbt skips what follows a failed model: here
+    the models from int_contact_points_graded on are left out) leaves those models behind;
+    the next run applies both runs' entries, and its tables equal a full refresh's."""
     warehouse, _ = month_of_daily_runs
     copy = copy_warehouse(warehouse, tmp_path)
+    stopped_on, next_day = DAYS[-1] + dt.timedelta(days=1), DAYS[-1] + dt.timedelta(days=2)
+    copy.load_until(stopped_on)
+    stopped = copy.build(stopped_on, "--exclude", "int_contact_points_graded+", data_tests=False)
+    assert stopped.returncode == 0, stopped.output
+    copy.load_until(next_day)
+    caught_up = copy.build(next_day, data_tests=False)
+    assert caught_up.returncode == 0, caught_up.output
     before = snapshot(copy)
-    refreshed = copy.build(DAYS[-1], "--full-refresh", data_tests=False)
+    refreshed = copy.build(next_day, "--full-refresh", data_tests=False)
     assert refreshed.returncode == 0, refreshed.output
     assert snapshot(copy) == before
 
@@ -403,9 +499,9 @@ def test_a_run_that_fails_publishes_nothing_and_leaves_history_untouched(
     failed = copy.build(DAYS[-1] + dt.timedelta(days=1))
     assert failed.returncode != 0
     # the data-quality report is not a score: it reports on the inputs whatever the grid
-    after = snapshot(copy)
+    after = snapshot(copy, intermediate=False)
     del after["scoring_data_quality"], before["scoring_data_quality"]
-    assert after == before
+    assert after == {table: rows for table, rows in before.items() if table in after}
 
 
 def test_a_run_at_an_earlier_date_rewinds_history_to_it(month_of_daily_runs, tmp_path):
@@ -453,8 +549,9 @@ def test_a_record_from_before_velocity_gains_its_columns_at_the_next_run(
     assert {row[:2] for row in changes if row[2] == last_day and row[-1]} == surging
 
 
-def copy_warehouse(warehouse: Warehouse, workdir: Path) -> Warehouse:
-    """A copy of a DuckDB warehouse and its project, to change without touching the first."""
+def copy_warehouse(warehouse: Warehouse, workdir: Path, state: Path | None = None) -> Warehouse:
+    """A copy of a DuckDB warehouse and its project, to change without touching the first;
+    ``state``: a warehouse file the daily runs kept instead of the last one."""
     assert warehouse.engine == "duckdb"
     copy = Warehouse.__new__(Warehouse)
     copy.__dict__.update(warehouse.__dict__)
@@ -463,7 +560,7 @@ def copy_warehouse(warehouse: Warehouse, workdir: Path) -> Warehouse:
         warehouse.project_dir, copy.project_dir, ignore=shutil.ignore_patterns("target")
     )
     copy.duckdb_path = workdir / "scores.duckdb"
-    shutil.copy(warehouse.duckdb_path, copy.duckdb_path)
+    shutil.copy(state or warehouse.duckdb_path, copy.duckdb_path)
     copy.env = {
         **warehouse.env,
         "LEAD_SCORING_DUCKDB_PATH": str(copy.duckdb_path),
@@ -472,8 +569,9 @@ def copy_warehouse(warehouse: Warehouse, workdir: Path) -> Warehouse:
     return copy
 
 
-def snapshot(warehouse: Warehouse) -> dict[str, list[tuple]]:
-    """Every mart a daily run writes (the data-quality report without its run time)."""
+def snapshot(warehouse: Warehouse, intermediate: bool = True) -> dict[str, list[tuple]]:
+    """Every mart a daily run writes (the data-quality report without its run time) and,
+    unless ``intermediate`` is false, every per-contact model it updates."""
     tables = [
         "lead_scores",
         "lead_score_details",
@@ -481,6 +579,8 @@ def snapshot(warehouse: Warehouse) -> dict[str, list[tuple]]:
         "lead_score_changes",
         "account_scores",
         "scoring_data_quality",
+        "lead_next_steps",
+        *(RESCORED_MODELS if intermediate else []),
     ]
     return {table: warehouse.table(table) for table in tables}
 

@@ -1,6 +1,7 @@
--- a table: the one scan of the matched events that counts them; today's scoring
--- (int_contact_criterion_points), the earlier dates' (int_contact_points_graded_earlier) and
--- its key test read the counts (as a view, each of the three scanned the events again)
+-- a table kept across runs (rescored_model_config): the one scan of the matched events that counts
+-- them; today's scoring (int_contact_criterion_points), the earlier dates'
+-- (int_contact_points_graded_earlier) and its key test read the counts (as a view, each of the
+-- three scanned the events again)
 {{ config(**lead_scoring.rescored_model_config()) }}
 {%- set since = lead_scoring.rescore_since() %}
 

@@ -1,6 +1,6 @@
--- a table: the one unpivot of the contacts' attributes; the tested values (a table the
--- rule matching reads), the learning inputs and its key test read it (as a view, the key
--- test unpivoted every contact again)
+-- a table kept across runs (rescored_model_config): the one unpivot of the contacts' attributes;
+-- the tested values (a table the rule matching reads), the learning inputs and its key test read it
+-- (as a view, the key test unpivoted every contact again)
 {{ config(**lead_scoring.rescored_model_config()) }}
 {%- set since = lead_scoring.rescore_since() %}
 

@@ -1,4 +1,5 @@
--- a table: rule matching and the data-quality report both read it
+-- a table kept across runs (rescored_model_config): rule matching and the data-quality report both
+-- read it
 {{ config(**lead_scoring.rescored_model_config()) }}
 {%- set since = lead_scoring.rescore_since() %}
 

@@ -1,5 +1,6 @@
--- a table: fit points and audiences both read it, and inlining it into both (as a view)
--- gave Spark a plan too large to analyse in its default driver memory
+-- a table kept across runs (rescored_model_config): fit points and audiences both read it, and
+-- inlining it into both (as a view) gave Spark a plan too large to analyse in its default driver
+-- memory
 {{ config(**lead_scoring.rescored_model_config()) }}
 {%- set since = lead_scoring.rescore_since() %}
 

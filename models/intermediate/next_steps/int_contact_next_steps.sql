@@ -1,5 +1,6 @@
--- a table: lead_next_steps and the rep's signals of lead_scores both read it (as a view,
--- two builds of it at once passed DuckDB's memory limit at 1M contacts)
+-- a table kept across runs (rescored_model_config): lead_next_steps and the rep's signals of
+-- lead_scores both read it (as a view, two builds of it at once passed DuckDB's memory limit at 1M
+-- contacts)
 {{ config(**lead_scoring.rescored_model_config()) }}
 {%- set since = lead_scoring.rescore_since() %}
 

@@ -1,7 +1,7 @@
 {#- The contacts whose scores a run must compute again, appended run after run: a log the
     per-contact models read (rescored_model_config), each applying the entries newer than
     the last run it applied. Every run appends one row of its own (rescore_reason 'run',
-    no contact) with its as-of date and the fingerprint of code, grid and vars
+    no contact) with its as-of date and the digest of code, grid and vars
     (rescoring_fingerprint); it rescores everyone (one row, rescores_everyone) on a first
     build, a full refresh, a changed fingerprint or an as-of date before the last run's.
     Otherwise a contact is rescored when, since the last run: event rows were loaded for it;

@@ -1,6 +1,6 @@
--- a table, not a view: lead_scores, lead_score_details and their tests all read it, and
--- recomputing it from the event log for each of them cost more than storing it once
--- (bench/RESULTS.md)
+-- a table kept across runs (rescored_model_config), not a view: lead_scores, lead_score_details and
+-- their tests all read it, and recomputing it from the event log for each of them cost more than
+-- storing it once (bench/RESULTS.md)
 {{ config(**lead_scoring.rescored_model_config()) }}
 {%- set since = lead_scoring.rescore_since() %}
 {%- set criterion_point_columns = [

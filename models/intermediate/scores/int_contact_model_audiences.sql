@@ -1,6 +1,7 @@
 {#- Which contacts each scoring model scores: those that match every row of its audience in
     grid_model_audiences; a model with no audience row scores every contact. -#}
--- a table: criterion points, grades and a data test all read it
+-- a table kept across runs (rescored_model_config): criterion points, grades and a data test all
+-- read it
 {{ config(**lead_scoring.rescored_model_config()) }}
 {%- set since = lead_scoring.rescore_since() %}
 

@@ -2,7 +2,8 @@
     (conversion_horizon_days before the as-of date, SPEC section 8): its audience with
     lead.is_customer as of that date, so that a prospects-only model's window holds the
     prospects that have converted since. -#}
--- a table: the earlier scores and the calibration both read it
+-- a table kept across runs (rescored_model_config): the earlier scores and the calibration both
+-- read it
 {{ config(**lead_scoring.rescored_model_config()) }}
 {%- set since = lead_scoring.rescore_since() %}
 

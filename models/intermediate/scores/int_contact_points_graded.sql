@@ -1,5 +1,5 @@
--- a table, not a view: lead_scores, account_scores, the evaluation and sales-feedback marts
--- and their tests all read it (bench/RESULTS.md)
+-- a table kept across runs (rescored_model_config), not a view: lead_scores, account_scores, the
+-- evaluation and sales-feedback marts and their tests all read it (bench/RESULTS.md)
 {{ config(**lead_scoring.rescored_model_config()) }}
 {%- set since = lead_scoring.rescore_since() %}
 

@@ -3,7 +3,8 @@
     int_contact_points_graded), for the contacts of each model's audience now (velocity) or
     at the calibration window's start (calibration). Activity as of that date; fit points
     from today's attributes (there is no attribute history). -#}
--- a table, not a view: lead_scores and the calibration both read it
+-- a table kept across runs (rescored_model_config), not a view: lead_scores and the calibration
+-- both read it
 {{ config(**lead_scoring.rescored_model_config()) }}
 {%- set since = lead_scoring.rescore_since() %}
 

@@ -1,8 +1,9 @@
 {#- Each scored lead (int_contact_points_graded) with what a rep acts on beside the score
-    (contract section 8): the next step as text, the score velocity and the conversion
-    probability of the lead's grade cell. lead_scores publishes it. -#}
--- a table, not a view: its key tests would each compute the scores again (at 1M contacts
--- three at once passed DuckDB's memory limit)
+    (contract section 8): the next step as text and the score velocity. lead_scores
+    publishes it with the conversion probability of the lead's grade cell, which every
+    lead's data moves (a daily run keeps the rows of the leads it does not rescore). -#}
+-- a table kept across runs (rescored_model_config), not a view: its key tests would each compute
+-- the scores again (at 1M contacts three at once passed DuckDB's memory limit)
 {{ config(**lead_scoring.rescored_model_config()) }}
 {%- set since = lead_scoring.rescore_since() %}
 
