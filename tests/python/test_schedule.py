@@ -549,6 +549,40 @@ def test_a_record_from_before_velocity_gains_its_columns_at_the_next_run(
     assert {row[:2] for row in changes if row[2] == last_day and row[-1]} == surging
 
 
+def test_a_warehouse_from_before_rescoring_is_rescored_whole_at_the_next_run(
+    month_of_daily_runs, tmp_path
+):
+    """The upgrade to per-contact rescoring, with nothing to run by hand: the warehouse an
+    earlier release left (per-contact tables without rescored_at and with the columns they
+    lost since, an event table without loaded_at, no rescore log) is rescored whole by the
+    next run, whose tables equal a full refresh's."""
+    warehouse, _ = month_of_daily_runs
+    copy = copy_warehouse(warehouse, tmp_path)
+    intermediate = f"{copy.marts}_intermediate"
+    with duckdb.connect(str(copy.duckdb_path)) as con:
+        for model in RESCORED_MODELS:
+            con.execute(f"alter table {intermediate}.{model} drop column rescored_at")
+        con.execute(
+            f"alter table {intermediate}.int_contact_activity_counts"
+            " add column days_since_last_event integer"
+        )
+        con.execute("alter table main_staging.stg_lead_scoring__events drop column loaded_at")
+        for model in ("int_contacts_to_rescore", "int_contact_input_fingerprints"):
+            con.execute(f"drop table {intermediate}.{model}")
+    next_day = DAYS[-1] + dt.timedelta(days=1)
+    copy.load_until(next_day)
+    upgraded = copy.build(next_day, data_tests=False)
+    assert upgraded.returncode == 0, upgraded.output
+    assert copy.rows(
+        f"select rescores_everyone from {intermediate}.int_contacts_to_rescore"
+        " where rescore_reason = 'run'"
+    ) == [(True,)]
+    before = snapshot(copy)
+    refreshed = copy.build(next_day, "--full-refresh", data_tests=False)
+    assert refreshed.returncode == 0, refreshed.output
+    assert snapshot(copy) == before
+
+
 def copy_warehouse(warehouse: Warehouse, workdir: Path, state: Path | None = None) -> Warehouse:
     """A copy of a DuckDB warehouse and its project, to change without touching the first;
     ``state``: a warehouse file the daily runs kept instead of the last one."""
