@@ -43,14 +43,20 @@
         select {{ dbt.hash(lead_scoring.ordered_string_agg('row_text', ';', ['row_text'])) }}
         from (
             {% for name, relation in grid_relations.items() -%}
-                select {{ dbt.concat(
-                    ["'" ~ name ~ "|'"] + lead_scoring.fingerprint_parts('grid_rows', relation)
-                ) }} as row_text
+                select {{ dbt.concat([
+                    "'" ~ name ~ "|'",
+                    lead_scoring.row_digest(
+                        lead_scoring.fingerprint_parts('grid_rows', relation)
+                    ),
+                ]) }} as row_text
                 from {{ relation }} as grid_rows
                 {% if not loop.last %}union all{% endif %}
             {% endfor %}
         ) as grid_rows
     {%- endset -%}
-    {%- do parts.append('grid=' ~ run_query(grid_query).rows[0][0]) -%}
+    {#- a warehouse without the grid's views yet (a compile before any build) has no grid -#}
+    {%- if load_relation(grid_relations['stg_grid__scoring_models']) is not none -%}
+        {%- do parts.append('grid=' ~ run_query(grid_query).rows[0][0]) -%}
+    {%- endif -%}
     {{ return(local_md5(parts | sort | join('\n'))) }}
 {%- endmacro %}

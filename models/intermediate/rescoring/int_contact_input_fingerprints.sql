@@ -69,21 +69,16 @@ current_fingerprints as (
 
     select
         contacts.contact_id,
-        {{ dbt.hash(dbt.concat(
+        {{ lead_scoring.row_digest(
             lead_scoring.fingerprint_parts('contacts', contacts_relation)
             + lead_scoring.fingerprint_parts('accounts', accounts_relation)
             + [
-                "coalesce(accounts.account_id, '#null#')",
-                "'|'",
-                "coalesce(attribute_lists.attribute_list, '#null#')",
-                "'|'",
-                "coalesce(cast(customer_dates.is_existing_customer as "
-                ~ dbt.type_string() ~ "), '#null#')",
-                "'|'",
-                "coalesce(cast(customer_dates.is_customer_at_calibration_start as "
-                ~ dbt.type_string() ~ "), '#null#')",
+                'accounts.account_id',
+                'attribute_lists.attribute_list',
+                'customer_dates.is_existing_customer',
+                'customer_dates.is_customer_at_calibration_start',
             ]
-        )) }} as input_fingerprint
+        ) }} as input_fingerprint
     from contacts
     left join accounts
         on contacts.account_id = accounts.account_id
