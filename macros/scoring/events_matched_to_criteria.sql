@@ -51,3 +51,15 @@
             {% if not loop.last %}or {% endif %}
         {%- endfor %}
 {%- endmacro %}
+
+{% macro rescored_events_matched_to_criteria(since) -%}
+    {#- events_matched_to_criteria over the events of the contacts int_contacts_to_rescore
+        listed after `since` (rescore_since; every event when none): what the per-contact
+        activity models (the counts, the sequences) read. -#}
+    {{ lead_scoring.events_matched_to_criteria(
+        '(select * from ' ~ ref('int_events_with_quality_reason')
+        ~ lead_scoring.rescored_contacts_only(since) ~ ')',
+        ref('stg_grid__activity_match_rules'),
+        ref('stg_grid__activity_criteria'),
+    ) }}
+{%- endmacro %}

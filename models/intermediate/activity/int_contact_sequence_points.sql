@@ -7,30 +7,11 @@
 
 with
 
-events as (
-
-    select * from {{ ref('int_events_with_quality_reason') }}
-    {{- lead_scoring.rescored_contacts_only(since) }}
-
-),
-
-match_rules as (
-
-    select * from {{ ref('stg_grid__activity_match_rules') }}
-
-),
-
-activity_criteria as (
-
-    select * from {{ ref('stg_grid__activity_criteria') }}
-
-),
-
 matched_events as (
 
     -- the matching of int_events_matched_to_criteria, over the events of the contacts
-    -- computed again only
-    {{ events_matched_to_criteria('events', 'match_rules', 'activity_criteria') }}
+    -- computed again only (the filter before the matching)
+    {{ lead_scoring.rescored_events_matched_to_criteria(since) }}
 
 ),
 
