@@ -28,7 +28,7 @@
 {%- endmacro %}
 
 {% macro duckdb__row_digest(expressions) -%}
-    {#- DuckDB's own 64-bit hash of the typed values: a fifth of MD5's time over a text of
-        every column at 1M contacts -#}
+    {#- DuckDB's own 64-bit hash of the typed values: int_contact_input_fingerprints took
+        12.1 s with MD5 over every column as text, 5.0 s with it (1M contacts, full build) -#}
     cast(hash({{ expressions | join(', ') }}) as {{ dbt.type_string() }})
 {%- endmacro %}

@@ -21,7 +21,9 @@
             (
                 select count(*)
                 from {{ rescore_log }} as rescore_log
-                where rescore_log.rescores_everyone and rescore_log.rescored_at > applied.applied_at
+                where
+                    rescore_log.rescores_everyone
+                    and rescore_log.rescored_at > applied.applied_at
             ) as everyone_runs
         from (select max(rescored_at) as applied_at from {{ this }}) as applied
     {%- endset -%}
