@@ -3,8 +3,9 @@ feed lead_score_changes, and give the same tables as full refreshes.
 
 A generated dataset (the demo generator at a small size) is replayed as a warehouse would
 receive it: each day's build sees the events loaded by then, where most events load on the
-day they occur, some one to three days late and a few twelve days late; an account and a
-contact are edited, and the grid changes, in the middle of the month. The scheduled runs
+day they occur, some one to three days late and a few twelve days late; an account, a
+contact and an attribute are edited, a contact is deleted and a conversion recorded, and the
+grid changes, in the middle of the month. The scheduled runs
 take nine days of the month (``RUN_DAYS``: why these, below). The history and the change
 feed they leave must be what the run-by-run published scores imply (worked out here in
 Python from the lead_scores of each run), and the scores of the last day must equal a full
@@ -38,7 +39,7 @@ from support.dbt_harness import (
 
 FIRST_DAY = dt.date(2026, 9, 1)
 DAYS = [FIRST_DAY + dt.timedelta(days=offset) for offset in range(30)]
-EDIT_DAY = DAYS[11]  # an account and a contact are edited in the CRM
+EDIT_DAY = DAYS[11]  # CRM edits: an account, a contact, an attribute; a deletion; a conversion
 GRID_CHANGE_DAY = DAYS[19]  # the default grid's key page visits earn less from this day
 # The days the schedule runs (a build takes ~10 s: the whole month's thirty took five
 # minutes). Measured over all thirty days, every run after the first changes ~350 of the
