@@ -52,14 +52,16 @@
         {%- endfor %}
 {%- endmacro %}
 
-{% macro rescored_events_matched_to_criteria(since) -%}
+{% macro rescored_events_matched_to_criteria(since, match_rules=none) -%}
     {#- events_matched_to_criteria over the events of the contacts int_contacts_to_rescore
         listed after `since` (rescore_since; every event when none): what the per-contact
-        activity models (the counts, the sequences) read. -#}
+        activity models (the counts, the sequences) read. `match_rules`: the rules to match
+        (a relation or CTE; stg_grid__activity_match_rules when none), so that a model
+        needing some criteria only matches the events of those. -#}
     {{ lead_scoring.events_matched_to_criteria(
         '(select * from ' ~ ref('int_events_with_quality_reason')
         ~ lead_scoring.rescored_contacts_only(since) ~ ')',
-        ref('stg_grid__activity_match_rules'),
+        match_rules if match_rules is not none else ref('stg_grid__activity_match_rules'),
         ref('stg_grid__activity_criteria'),
     ) }}
 {%- endmacro %}

@@ -70,6 +70,7 @@ RESCORED_MODELS = [
     "int_contact_criterion_points",
     "int_contact_points_graded",
     "int_contact_points_graded_earlier",
+    "int_contact_criterion_next_tiers",
     "int_contact_next_steps",
     "int_scored_leads_with_rep_signals",
 ]

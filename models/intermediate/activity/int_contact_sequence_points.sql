@@ -7,17 +7,41 @@
 
 with
 
-matched_events as (
-
-    -- the matching of int_events_matched_to_criteria, over the events of the contacts
-    -- computed again only (the filter before the matching)
-    {{ lead_scoring.rescored_events_matched_to_criteria(since) }}
-
-),
-
 activity_sequences as (
 
     select * from {{ ref('stg_grid__activity_sequences') }}
+
+),
+
+match_rules as (
+
+    select * from {{ ref('stg_grid__activity_match_rules') }}
+
+),
+
+step_match_rules as (
+
+    -- the rules of the criteria that are a sequence's steps: only their events are paired
+    -- (a grid without sequences matches no event here)
+    select match_rules.*
+    from match_rules
+    where exists (
+        select null
+        from activity_sequences
+        where
+            activity_sequences.scoring_model = match_rules.scoring_model
+            and match_rules.criterion in (
+                activity_sequences.first_criterion, activity_sequences.then_criterion
+            )
+    )
+
+),
+
+matched_events as (
+
+    -- the matching of int_events_matched_to_criteria, over the events of the contacts
+    -- computed again only (the filter before the matching) and of the steps' criteria
+    {{ lead_scoring.rescored_events_matched_to_criteria(since, 'step_match_rules') }}
 
 ),
 

@@ -1,7 +1,7 @@
 -- the one model that reads the event log: a table, so that the log is read, cleaned and
 -- ranked once, and scoring, the data-quality report and the tests all read the result
--- (bench/RESULTS.md measures it). Incremental: a daily run reads again only the days that
--- received deliveries since the last run; Spark's default table format cannot delete rows,
+-- (bench/RESULTS.md measures it). Incremental: a daily run reads, cleans and ranks again only
+-- the days that received deliveries since the last run; Spark's table format cannot delete rows,
 -- so there it is rebuilt every run. loaded_at came later: a table an earlier release wrote
 -- gains it at the next run, null in the rows already loaded (loaded before that run).
 {{ config(
@@ -12,46 +12,11 @@
     pre_hook="{{ add_columns_added_since({'loaded_at': [dbt.type_timestamp(), 'null']}) }}",
 ) }}
 
+{#- the one expression that reads when an event occurred (of a column named as given): the
+    day a delivery belongs to is taken from it, before cleaning and after -#}
+{%- set occurred_at = 'cast(%s as ' ~ dbt.type_timestamp() ~ ')' %}
+
 with
-
-source as (
-
-    select * from {{ input_relation('events') }}
-
-),
-
-renamed as (
-
-    select
-        nullif(trim(cast(event_id as {{ dbt.type_string() }})), '') as event_id,
-        nullif(trim(cast(contact_id as {{ dbt.type_string() }})), '') as contact_id,
-        {{ normalized_text('event_type') }} as event_type,
-        nullif(trim(subject), '') as subject,
-        cast(occurred_at as {{ dbt.type_timestamp() }}) as occurred_at
-    from source
-
-),
-
-keyed as (
-
-    -- the key a delivery is replaced by: its event_id, or for a row without one its content
-    select
-        *,
-        coalesce(
-            event_id,
-            {{ dbt.hash(dbt.concat([
-                "coalesce(contact_id, '')",
-                "'|'",
-                "coalesce(event_type, '')",
-                "'|'",
-                "coalesce(subject, '')",
-                "'|'",
-                "coalesce(cast(occurred_at as " ~ dbt.type_string() ~ "), '')",
-            ])) }}
-        ) as event_key
-    from renamed
-
-),
 
 {% if is_incremental() %}
 
@@ -67,10 +32,12 @@ keyed as (
 
     delivered_days as (
 
+        -- counted on the log as delivered, so that only the rows of the days to read are
+        -- cleaned and keyed below (cleaning all of them took most of a daily run's time here)
         select
-            cast(occurred_at as date) as occurred_date,
+            cast({{ occurred_at | format('occurred_at') }} as date) as occurred_date,
             count(*) as delivered_rows
-        from keyed
+        from {{ input_relation('events') }}
         group by 1
 
     ),
@@ -100,12 +67,59 @@ keyed as (
 
     ),
 
-    new_deliveries as (
+{% endif %}
 
-        select keyed.*
-        from keyed
+source as (
+
+    select events.*
+    from {{ input_relation('events') }} as events
+    {% if is_incremental() -%}
         inner join days_to_read
-            on cast(keyed.occurred_at as date) is not distinct from days_to_read.occurred_date
+            on
+                cast({{ occurred_at | format('events.occurred_at') }} as date)
+                is not distinct from days_to_read.occurred_date
+    {%- endif %}
+
+),
+
+renamed as (
+
+    select
+        nullif(trim(cast(event_id as {{ dbt.type_string() }})), '') as event_id,
+        nullif(trim(cast(contact_id as {{ dbt.type_string() }})), '') as contact_id,
+        {{ normalized_text('event_type') }} as event_type,
+        nullif(trim(subject), '') as subject,
+        {{ occurred_at | format('occurred_at') }} as occurred_at
+    from source
+
+),
+
+keyed as (
+
+    -- the key a delivery is replaced by: its event_id, or for a row without one its content
+    select
+        *,
+        coalesce(
+            event_id,
+            {{ dbt.hash(dbt.concat([
+                "coalesce(contact_id, '')",
+                "'|'",
+                "coalesce(event_type, '')",
+                "'|'",
+                "coalesce(subject, '')",
+                "'|'",
+                "coalesce(cast(occurred_at as " ~ dbt.type_string() ~ "), '')",
+            ])) }}
+        ) as event_key
+    from renamed
+
+),
+
+{% if is_incremental() %}
+
+    new_keys as (
+
+        select distinct event_key from keyed
 
     ),
 
@@ -120,21 +134,21 @@ keyed as (
             loaded.occurred_at,
             loaded.event_key
         from {{ this }} as loaded
-        where
-            loaded.event_key in (select new_deliveries.event_key from new_deliveries)
-            and not exists (
-                select null
-                from days_to_read
-                where
-                    cast(loaded.occurred_at as date)
-                    is not distinct from days_to_read.occurred_date
-            )
+        inner join new_keys
+            on loaded.event_key = new_keys.event_key
+        where not exists (
+            select null
+            from days_to_read
+            where
+                cast(loaded.occurred_at as date)
+                is not distinct from days_to_read.occurred_date
+        )
 
     ),
 
     deliveries as (
 
-        select * from new_deliveries
+        select * from keyed
         union all
         select * from earlier_deliveries
 
