@@ -2,7 +2,7 @@
 -- them; today's scoring (int_contact_criterion_points), the earlier dates'
 -- (int_contact_points_graded_earlier) and its key test read the counts (as a view, each of the
 -- three scanned the events again)
-{{ config(**lead_scoring.rescored_model_config()) }}
+{{ config(**lead_scoring.rescored_model_config(scores_earlier_dates=true)) }}
 {%- set since = lead_scoring.rescore_since() %}
 
 {%- set offsets = scoring_offsets() %}

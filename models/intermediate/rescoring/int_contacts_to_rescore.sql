@@ -6,8 +6,10 @@
     build, a full refresh, a changed fingerprint or an as-of date before the last run's.
     Otherwise a contact is rescored when, since the last run: event rows were loaded for it;
     its inputs changed (int_contact_input_fingerprints); one of its events entered or left
-    a window at a date scored at (the as-of date moved); or it has events of a decaying
-    criterion (its points fade every day). The other contacts' scores cannot have changed. -#}
+    a window at a date scored at (the as-of date moved: window_moved at the as-of date,
+    window_moved_earlier at the earlier dates only, which the models of today's scores
+    skip: rescored_contacts_only); or it has events of a decaying criterion (its points
+    fade every day). The other contacts' scores cannot have changed. -#}
 -- depends_on: {{ ref('stg_lead_scoring__events') }}, {{ ref('int_contact_input_fingerprints') }}
 -- depends_on: {{ ref('int_events_with_quality_reason') }}
 -- depends_on: {{ ref('int_events_matched_to_criteria') }}, {{ ref('stg_grid__activity_criteria') }}
@@ -98,31 +100,43 @@ with
             union all
 
             -- counted at a date scored at now and not at the same offset from the last
-            -- run's date, or the reverse, for a window of the grid's length
-            select distinct
-                events.contact_id,
-                'window_moved' as rescore_reason
-            from events
-            cross join window_lengths
-            where
-                events.quality_reason is null
-                and (
-                    {% for days_earlier in scoring_offsets() -%}
-                        {%- for days_before, name in [
-                            ('events.days_before_as_of', 'now'),
-                            ('(events.days_before_as_of - ' ~ last_run.days_since ~ ')', 'then'),
-                        ] %}
-                            {{ 'case' if name == 'now' else '<> case' }}
-                                when {{ is_counted_days_earlier(
-                                    days_before, 'window_lengths.lookback_days', days_earlier
-                                ) }} then 1 else 0
-                            end
+            -- run's date, or the reverse, for a window of the grid's length: at the as-of
+            -- date itself (window_moved), or only at the earlier dates the velocity and the
+            -- calibration score at (window_moved_earlier: today's scores stay)
+            {%- set earlier_offsets = scoring_offsets() | reject('equalto', 0) | list %}
+            {% for reason, offsets in [
+                ('window_moved', [0]),
+                ('window_moved_earlier', earlier_offsets),
+            ] if offsets | length > 0 %}
+                select distinct
+                    events.contact_id,
+                    '{{ reason }}' as rescore_reason
+                from events
+                cross join window_lengths
+                where
+                    events.quality_reason is null
+                    and (
+                        {% for days_earlier in offsets -%}
+                            {%- for days_before, name in [
+                                ('events.days_before_as_of', 'now'),
+                                (
+                                    '(events.days_before_as_of - '
+                                    ~ last_run.days_since ~ ')',
+                                    'then'
+                                ),
+                            ] %}
+                                {{ 'case' if name == 'now' else '<> case' }}
+                                    when {{ is_counted_days_earlier(
+                                        days_before, 'window_lengths.lookback_days', days_earlier
+                                    ) }} then 1 else 0
+                                end
+                            {%- endfor %}
+                            {% if not loop.last %}or{% endif %}
                         {%- endfor %}
-                        {% if not loop.last %}or{% endif %}
-                    {%- endfor %}
-                )
+                    )
 
-            union all
+                union all
+            {% endfor %}
 
             select distinct
                 matched_events.contact_id,

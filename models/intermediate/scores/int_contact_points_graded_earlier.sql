@@ -5,7 +5,7 @@
     from today's attributes (there is no attribute history). -#}
 -- a table kept across runs (rescored_model_config), not a view: lead_scores and the calibration
 -- both read it
-{{ config(**lead_scoring.rescored_model_config()) }}
+{{ config(**lead_scoring.rescored_model_config(scores_earlier_dates=true)) }}
 {%- set since = lead_scoring.rescore_since() %}
 
 with

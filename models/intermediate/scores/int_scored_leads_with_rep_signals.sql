@@ -4,7 +4,7 @@
     lead's data moves (a daily run keeps the rows of the leads it does not rescore). -#}
 -- a table kept across runs (rescored_model_config), not a view: its key tests would each compute
 -- the scores again (at 1M contacts three at once passed DuckDB's memory limit)
-{{ config(**lead_scoring.rescored_model_config()) }}
+{{ config(**lead_scoring.rescored_model_config(scores_earlier_dates=true)) }}
 {%- set since = lead_scoring.rescore_since() %}
 
 with
