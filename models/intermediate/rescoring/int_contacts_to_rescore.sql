@@ -102,41 +102,34 @@ with
             -- counted at a date scored at now and not at the same offset from the last
             -- run's date, or the reverse, for a window of the grid's length: at the as-of
             -- date itself (window_moved), or only at the earlier dates the velocity and the
-            -- calibration score at (window_moved_earlier: today's scores stay)
-            {%- set earlier_offsets = scoring_offsets() | reject('equalto', 0) | list %}
-            {% for reason, offsets in [
-                ('window_moved', [0]),
-                ('window_moved_earlier', earlier_offsets),
-            ] if offsets | length > 0 %}
-                select distinct
-                    events.contact_id,
-                    '{{ reason }}' as rescore_reason
-                from events
-                cross join window_lengths
-                where
-                    events.quality_reason is null
-                    and (
-                        {% for days_earlier in offsets -%}
-                            {%- for days_before, name in [
-                                ('events.days_before_as_of', 'now'),
-                                (
-                                    '(events.days_before_as_of - '
-                                    ~ last_run.days_since ~ ')',
-                                    'then'
-                                ),
-                            ] %}
-                                {{ 'case' if name == 'now' else '<> case' }}
-                                    when {{ is_counted_days_earlier(
-                                        days_before, 'window_lengths.lookback_days', days_earlier
-                                    ) }} then 1 else 0
-                                end
-                            {%- endfor %}
-                            {% if not loop.last %}or{% endif %}
-                        {%- endfor %}
-                    )
+            -- calibration score at (window_moved_earlier: today's scores stay); one
+            -- condition per date, the as-of date's first (scoring_offsets is sorted)
+            {%- set crossings = [] %}
+            {%- for days_earlier in scoring_offsets() %}
+                {%- set counted = [] %}
+                {%- for days_before in [
+                    'events.days_before_as_of',
+                    '(events.days_before_as_of - ' ~ last_run.days_since ~ ')',
+                ] %}
+                    {%- do counted.append('case when ' ~ is_counted_days_earlier(
+                        days_before, 'window_lengths.lookback_days', days_earlier
+                    ) ~ ' then 1 else 0 end') %}
+                {%- endfor %}
+                {%- do crossings.append('(' ~ counted | join(' <> ') ~ ')') %}
+            {%- endfor %}
+            select distinct
+                events.contact_id,
+                case
+                    when {{ crossings[0] }} then 'window_moved'
+                    else 'window_moved_earlier'
+                end as rescore_reason
+            from events
+            cross join window_lengths
+            where
+                events.quality_reason is null
+                and ({{ crossings | join(' or ') }})
 
-                union all
-            {% endfor %}
+            union all
 
             select distinct
                 matched_events.contact_id,

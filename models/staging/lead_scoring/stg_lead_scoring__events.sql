@@ -1,9 +1,10 @@
 -- the one model that reads the event log: a table, so that the log is read, cleaned and
 -- ranked once, and scoring, the data-quality report and the tests all read the result
 -- (bench/RESULTS.md measures it). Incremental: a daily run reads, cleans and ranks again only
--- the days that received deliveries since the last run; Spark's table format cannot delete rows,
--- so there it is rebuilt every run. loaded_at came later: a table an earlier release wrote
--- gains it at the next run, null in the rows already loaded (loaded before that run).
+-- the days that received deliveries since the last run; Spark's default table format cannot
+-- delete rows, so there it is rebuilt every run. loaded_at came later: a table an earlier
+-- release wrote gains it at the next run, null in the rows already loaded (loaded before that
+-- run).
 {{ config(
     materialized=('incremental' if lead_scoring.can_delete_rows() else 'table'),
     incremental_strategy='delete+insert',
