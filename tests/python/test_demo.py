@@ -281,7 +281,9 @@ def test_relations_an_earlier_version_left_behind_can_be_dropped(demo_run, tmp_p
 
 def source_freshness(project_dir: Path, warehouse: Path) -> dict[str, str]:
     """`dbt source freshness`'s status per input table."""
-    checked = run_dbt(project_dir, warehouse, ["source", "freshness"], demo_input_vars())
+    checked = run_dbt(
+        project_dir, warehouse, ["source", "freshness"], demo_input_vars(), artifacts=True
+    )
     results = json.loads((project_dir / "target" / "sources.json").read_text())["results"]
     assert results, checked.output
     return {result["unique_id"].rsplit(".", 1)[1]: result["status"] for result in results}
@@ -588,6 +590,7 @@ def test_the_static_docs_site_shows_the_marts_and_their_exposures(demo_run):
         demo_run.duckdb_path,
         ["docs", "generate", "--static"],
         {"scoring_as_of": DEMO_AS_OF},
+        artifacts=True,
     )
     assert generated.returncode == 0, generated.output
     page = (demo_run.project_dir / "target" / "static_index.html").read_text()
