@@ -3,8 +3,8 @@ and looked at in headless Chromium as a person would: logged in, the dashboard o
 numbers read off the rendered page.
 
 The same dashboard is then imported again reading PostgreSQL (`scripts/postgres.sh start`,
-done by `make test-bi`). Marked `bi`: `make test-bi` runs it (Superset's install takes
-minutes, so CI gives it a step of its own); `make test` leaves it out."""
+done by `make test` and `make test-bi`): the marts test_engines.py builds there. Marked
+`bi`: `make test-bi` runs this file alone, `make test` with the others."""
 
 from __future__ import annotations
 
@@ -30,8 +30,9 @@ from support.dbt_harness import (
     copy_project,
     demo_input_vars,
     run_dbt,
-    run_dbt_steps,
 )
+from support.engine_dataset import SCHEMA as ENGINES_SCHEMA
+from support.engine_dataset import shared_engine_build
 
 pytestmark = pytest.mark.bi
 
@@ -301,26 +302,12 @@ def test_the_daily_build_runs_while_the_dashboard_is_open_and_shows_after_publis
         page.close()
 
 
-def test_the_same_dashboard_reads_postgresql(warehouse, superset, browser, tmp_path):
-    project_dir, _, _ = warehouse
-    schema = "superset_marts"
-    postgres = {"LEAD_SCORING_TARGET": "postgres", "LEAD_SCORING_PG_SCHEMA": schema}
-    # seeded and built in one process (dbt starts once)
-    built = run_dbt_steps(
-        project_dir,
-        tmp_path / "unused.duckdb",
-        # the marts without their data tests: that PostgreSQL's rows are DuckDB's is
-        # test_engines.py's to prove; here the dashboard reads them
-        [
-            ["seed", "--select", "path:seeds/demo", "--full-refresh"],
-            [*SCHEDULED_BUILD, *NO_DATA_TESTS],
-        ],
-        # the demo seeds loaded into <schema>_demo there
-        {"scoring_as_of": RUN_DATES[-1], **demo_input_vars(schema)},
-        threads=4,
-        env=postgres,
-    )
+def test_the_same_dashboard_reads_postgresql(superset, browser, tmp_path_factory):
+    # the marts test_engines.py builds on PostgreSQL (the demo with the golden datasets; its
+    # data tests run there), built once per run by the first test that asks
+    built = shared_engine_build(tmp_path_factory, "postgres")
     assert built.returncode == 0, built.output
+    schema = ENGINES_SCHEMA
     with psycopg2.connect(**PG) as con, con.cursor() as cursor:
         cursor.execute(DEFAULT_MQLS.format(schema=schema))
         (expected,) = cursor.fetchone()
