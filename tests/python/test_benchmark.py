@@ -49,12 +49,14 @@ def test_the_tiny_benchmark_writes_a_complete_results_file(tmp_path, capsys):
     assert "Both were checked to give exactly the build's `lead_scores`" in text
     assert re.search(r"model SQL / hand query \d+\.\dx .* whole build / pandas peer \d", text)
     # the daily run after a new day's events: its events, the contacts it computed again
-    # (some, not every one), seconds, memory and shares
+    # (some, not every one; the models scoring today alone no more than those holding the
+    # earlier dates), seconds, memory and shares
     daily_cells = [cell.strip() for cell in daily_row.strip("|").split("|")]
-    assert len(daily_cells) == 9
+    assert len(daily_cells) == 10
     assert int(daily_cells[1].replace(",", "")) > 0
-    assert 0 < int(daily_cells[2].replace(",", "")) < contacts
-    assert all(float(cell.rstrip("%").replace(",", "")) > 0 for cell in daily_cells[3:])
+    rescored, by_todays_models = (int(cell.replace(",", "")) for cell in daily_cells[2:4])
+    assert 0 < by_todays_models <= rescored < contacts
+    assert all(float(cell.rstrip("%").replace(",", "")) > 0 for cell in daily_cells[4:])
     assert re.search(r"daily run's model SQL \d+% of the full build's", text)
     # the fixed cost: a daily build on a tiny warehouse, against the full build
     assert re.search(
