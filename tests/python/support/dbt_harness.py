@@ -158,10 +158,10 @@ class DbtRun:
             return con.execute(sql, params or []).fetchall()
 
     def relations(self) -> dict[str, str]:
-        """Every model's `"schema"."identifier"` in the built file, by model name (the
-        marts live in the target's schema, staging and intermediate beside it), read from
-        the file's catalog: a test's run writes no manifest (``run_dbt``'s ``artifacts``).
-        A name in two schemas is left out."""
+        """Every relation's `"schema"."identifier"` in the built file, by name: the models
+        (the marts in the target's schema, staging and intermediate beside it) and the
+        inputs and seeds, read from the file's catalog (a test's run writes no manifest:
+        ``run_dbt``'s ``artifacts``). A name found in two schemas is left out."""
         schemas: dict[str, list[str]] = {}
         for name, schema in self.query(
             "select table_name, table_schema from information_schema.tables"
