@@ -608,9 +608,12 @@ def main(argv: list[str] | None = None) -> int:
         # the measured costs of changes (bench/compare_commits.py) stay below the tables
         previous = Path(args.results).read_text() if Path(args.results).exists() else ""
         kept = previous[previous.find(CHANGE_COSTS) :] if CHANGE_COSTS in previous else ""
+        command = " ".join(
+            [*(f"--scale {s}" for s in scales), *(f"--spark {s}" for s in args.spark)]
+        )
         Path(args.results).write_text(
             "# Benchmark results\n\n"
-            f"Measured with `python bench/benchmark.py {' '.join('--scale ' + s for s in scales)}`"
+            f"Measured with `python bench/benchmark.py {command}`"
             f" on {time.strftime('%Y-%m-%d')}.\n\nMachine: {machine()}.\n\n{text}\n\n"
             "- *dbt parse*: dbt's fixed overhead (start-up and parsing), outside the build.\n"
             "- *model SQL*: the seconds dbt reports for the models of the build; *tests*: for "
