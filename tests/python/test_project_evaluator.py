@@ -93,8 +93,8 @@ def generic_test(name: str, on: str, column: str | None, macro: str) -> dict[str
     }
 
 
-def findings(rule: str, *nodes: dict[str, Any], **settings: Any) -> list[tuple[str, str]]:
-    """(resource, detail) of one rule's findings on a manifest of these nodes."""
+def manifest_of(*nodes: dict[str, Any]) -> dict[str, Any]:
+    """A manifest of these nodes, as `dbt parse` writes it."""
     manifest: dict[str, Any] = {
         "metadata": {"project_name": "demo"},
         "nodes": {},
@@ -104,7 +104,24 @@ def findings(rule: str, *nodes: dict[str, Any], **settings: Any) -> list[tuple[s
     for node in nodes:
         kind = {"source": "sources", "exposure": "exposures"}.get(node["resource_type"], "nodes")
         manifest[kind][node["unique_id"]] = node
-    graph = evaluator.load_graph(manifest, {**SETTINGS, **settings})
+    return manifest
+
+
+# a model reading a source directly and through its staging model
+DIRECT_JOIN = [
+    source("contact"),
+    model("stg_crm__contacts", "staging/crm", ["source.demo.crm.contact"]),
+    model(
+        "int_joined",
+        "intermediate",
+        ["source.demo.crm.contact", "model.demo.stg_crm__contacts"],
+    ),
+]
+
+
+def findings(rule: str, *nodes: dict[str, Any], **settings: Any) -> list[tuple[str, str]]:
+    """(resource, detail) of one rule's findings on a manifest of these nodes."""
+    graph = evaluator.load_graph(manifest_of(*nodes), {**SETTINGS, **settings})
     _, check = evaluator.RULES[rule]
     return [(f.resource, f.detail) for f in check(graph)]
 
@@ -114,16 +131,7 @@ def names(rule: str, *nodes: dict[str, Any], **settings: Any) -> list[str]:
 
 
 def test_a_model_reading_a_source_and_a_model_is_a_direct_join_to_source():
-    nodes = [
-        source("contact"),
-        model("stg_crm__contacts", "staging/crm", ["source.demo.crm.contact"]),
-        model(
-            "int_joined",
-            "intermediate",
-            ["source.demo.crm.contact", "model.demo.stg_crm__contacts"],
-        ),
-    ]
-    assert names("direct_join_to_source", *nodes) == ["int_joined"]
+    assert names("direct_join_to_source", *DIRECT_JOIN) == ["int_joined"]
 
 
 def test_a_model_reading_sources_only_is_no_direct_join():
@@ -287,21 +295,7 @@ def test_every_exception_of_the_project_has_a_known_rule_and_a_reason():
 def test_the_script_reports_every_rule_and_fails_above_the_ceiling(tmp_path, capsys):
     """The command `make lint` runs, on a written manifest with findings: every rule is
     reported, in order, then the count; the exit status follows --max-findings."""
-    nodes = [
-        source("contact"),
-        model("stg_crm__contacts", "staging/crm", ["source.demo.crm.contact"]),
-        model(
-            "int_joined",
-            "intermediate",
-            ["source.demo.crm.contact", "model.demo.stg_crm__contacts"],
-        ),
-    ]
-    manifest = {"metadata": {"project_name": "demo"}, "nodes": {}, "sources": {}, "exposures": {}}
-    for node in nodes:
-        manifest["sources" if node["resource_type"] == "source" else "nodes"][node["unique_id"]] = (
-            node
-        )
-    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest_of(*DIRECT_JOIN)))
     (tmp_path / "dbt_project.yml").write_text("name: demo\n")
     (tmp_path / "exceptions.csv").write_text("rule,resource,reason\n")
     argv = [
